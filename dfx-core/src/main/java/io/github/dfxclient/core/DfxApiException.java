@@ -1,0 +1,75 @@
+package io.github.dfxclient.core;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The server answered with an error status (4xx or 5xx).
+ *
+ * <p>{@link #code()} is the server's error code ({@code "Code"} or {@code "errorCode"} in its body),
+ * or {@code HTTP_<status>} when the body carried none (an HTML page or an empty body from a proxy).
+ * {@link #serverMessage()} is the server's message, or a short sanitised excerpt of the body;
+ * {@link #getMessage()} combines status, code, server message and endpoint.
+ */
+public final class DfxApiException extends DfxException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String code;
+  private final String serverMessage;
+  private final Duration retryAfter;
+
+  /**
+   * @param endpoint the endpoint that answered
+   * @param status the HTTP status, 400..599
+   * @param code the error code, never blank
+   * @param serverMessage the sanitised server message, may be empty
+   * @param retryAfter the server's {@code Retry-After}, or {@code null}
+   */
+  public DfxApiException(
+      DfxEndpoint endpoint, int status, String code, String serverMessage, Duration retryAfter) {
+    super(endpoint, compose(endpoint, status, code, serverMessage), null);
+    if (status < 400 || status > 599) {
+      throw new IllegalArgumentException("status must be 400..599, got " + status);
+    }
+    if (code == null || code.isBlank()) {
+      throw new IllegalArgumentException("code must not be blank");
+    }
+    if (retryAfter != null && retryAfter.isNegative()) {
+      throw new IllegalArgumentException("retryAfter must not be negative");
+    }
+    this.status = status;
+    this.code = code;
+    this.serverMessage = serverMessage == null ? "" : serverMessage;
+    this.retryAfter = retryAfter;
+  }
+
+  private static String compose(DfxEndpoint endpoint, int status, String code, String serverMessage) {
+    StringBuilder b = new StringBuilder().append(status).append(' ').append(code);
+    if (serverMessage != null && !serverMessage.isEmpty()) {
+      b.append(": ").append(serverMessage);
+    }
+    return b.append(" (action ").append(endpoint).append(')').toString();
+  }
+
+  /** @return the HTTP status */
+  public int status() {
+    return status;
+  }
+
+  /** @return the server's error code, or {@code HTTP_<status>} */
+  public String code() {
+    return code;
+  }
+
+  /** @return the server's message, sanitised; empty when it sent none */
+  public String serverMessage() {
+    return serverMessage;
+  }
+
+  /** @return how long the server asked us to wait, when it said so ({@code Retry-After}) */
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
+  }
+}

@@ -1,0 +1,60 @@
+package io.github.dfxclient.core;
+
+import java.util.Optional;
+
+/**
+ * The catalogue of DFX endpoints this library calls, with their action IDs. The action IDs also
+ * number the same operations on the DFX WebSocket API.
+ */
+public enum DfxEndpoint {
+  /** Renew a token pair. */
+  RENEW(2304, "POST", "/auths/renew"),
+  /** Send a login code by SMS. */
+  REQUEST_LOGIN_CODE(2303, "PATCH", "/auths/users/code"),
+  /** E-mail a password-reset link. */
+  REQUEST_RESET_PASSWORD_LINK(2300, "PATCH", "/auths/users/reset");
+
+  private final int actionId;
+  private final String method;
+  private final String path;
+
+  DfxEndpoint(int actionId, String method, String path) {
+    this.actionId = actionId;
+    this.method = method;
+    this.path = path;
+  }
+
+  /** @return the DFX action ID, e.g. 2304 */
+  public int actionId() {
+    return actionId;
+  }
+
+  /** @return the HTTP method */
+  public String method() {
+    return method;
+  }
+
+  /** @return the path below the API's base URI, starting with {@code /} */
+  public String path() {
+    return path;
+  }
+
+  /**
+   * @param actionId a DFX action ID
+   * @return the endpoint with that ID, if it is one of this catalogue
+   */
+  public static Optional<DfxEndpoint> forActionId(int actionId) {
+    for (DfxEndpoint e : values()) {
+      if (e.actionId == actionId) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** @return e.g. {@code "2304 POST /auths/renew"} */
+  @Override
+  public String toString() {
+    return actionId + " " + method + " " + path;
+  }
+}

@@ -1,0 +1,29 @@
+package io.github.dfxclient.core;
+
+/**
+ * A DFX call failed. The three kinds tell what is known about the request:
+ * {@link DfxApiException} (the server answered with an error), {@link DfxTransportException} (no
+ * usable answer) and {@link DfxProtocolException} (an answer the protocol does not allow).
+ *
+ * <p>Messages never hold a token, refresh token, phone number or e-mail address.
+ */
+public abstract sealed class DfxException extends RuntimeException
+    permits DfxApiException, DfxTransportException, DfxProtocolException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final DfxEndpoint endpoint;
+
+  DfxException(DfxEndpoint endpoint, String message, Throwable cause) {
+    super(message, cause);
+    if (endpoint == null) {
+      throw new IllegalArgumentException("endpoint must not be null");
+    }
+    this.endpoint = endpoint;
+  }
+
+  /** @return the endpoint that was called */
+  public DfxEndpoint endpoint() {
+    return endpoint;
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.dfxclient.core;
+
+/**
+ * The server's answer is not what the protocol promises: a body that is not JSON, of the wrong
+ * shape, with a field missing or {@code null}, too large, or of the wrong content type. The request
+ * reached the server, so it is not sent again.
+ */
+public final class DfxProtocolException extends DfxException {
+
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+
+  /**
+   * @param endpoint the endpoint that answered
+   * @param status the HTTP status of the answer
+   * @param message what is wrong, with at most a short sanitised excerpt of the body
+   */
+  public DfxProtocolException(DfxEndpoint endpoint, int status, String message) {
+    super(endpoint, "status " + status + ": " + message + " (action " + endpoint + ")", null);
+    this.status = status;
+  }
+
+  /** @return the HTTP status of the answer */
+  public int status() {
+    return status;
+  }
+}

@@ -1,0 +1,206 @@
+package io.github.dfxclient.core;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.core.functions.Either;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The one retry policy of every transport, on Resilience4j.
+ *
+ * <p>None of the Auths operations is idempotent, so a request that may have reached the server is
+ * never sent again. Retried: a {@link DfxTransportException} whose request was surely not sent
+ * ({@code outcomeUnknown() == false}), and a {@link DfxApiException} with status 429 or 503. Those
+ * wait the server's {@code Retry-After} when it gave one (a wait longer than {@link
+ * Builder#maxRetryAfter} fails at once, with {@code retryAfter()} set), else an exponential,
+ * jittered backoff. Nothing else is retried.
+ *
+ * <p>Defaults: 3 attempts in all, backoff from 100 ms, multiplied by 2, jitter 0.5, Retry-After
+ * honoured up to 10 s. One {@link Retry} per endpoint, named {@code <name>-<endpoint>} (e.g. {@code
+ * dfx-renew}), is taken from the {@link RetryRegistry} given to {@link Builder#retryRegistry}, so an
+ * application's metrics and event consumers see every attempt.
+ */
+public final class DfxRetryPolicy {
+
+  private static final DfxRetryPolicy DEFAULTS = builder().build();
+
+  private final int maxAttempts;
+  private final Duration initialBackoff;
+  private final double multiplier;
+  private final double jitter;
+  private final Duration maxRetryAfter;
+  private final Map<DfxEndpoint, Retry> retries = new EnumMap<>(DfxEndpoint.class);
+
+  private DfxRetryPolicy(Builder b) {
+    this.maxAttempts = b.maxAttempts;
+    this.initialBackoff = b.initialBackoff;
+    this.multiplier = b.multiplier;
+    this.jitter = b.jitter;
+    this.maxRetryAfter = b.maxRetryAfter;
+    IntervalFunction backoff = jitter == 0
+        ? IntervalFunction.ofExponentialBackoff(initialBackoff, multiplier)
+        : IntervalFunction.ofExponentialRandomBackoff(initialBackoff, multiplier, jitter);
+    RetryConfig config = RetryConfig.custom()
+        .maxAttempts(maxAttempts)
+        .retryOnException(this::shouldRetry)
+        .intervalBiFunction((Integer attempt, Either<Throwable, Object> outcome) -> {
+          if (outcome.isLeft() && outcome.getLeft() instanceof DfxApiException api
+              && api.retryAfter().isPresent()) {
+            return api.retryAfter().get().toMillis();
+          }
+          return backoff.apply(attempt);
+        })
+        .build();
+    RetryRegistry registry = b.registry != null ? b.registry : RetryRegistry.ofDefaults();
+    for (DfxEndpoint endpoint : DfxEndpoint.values()) {
+      retries.put(endpoint, registry.retry(b.name + "-" + endpoint.name().toLowerCase().replace('_', '-'), config));
+    }
+  }
+
+  /** @return the default policy (3 attempts, 100 ms ×2 jittered backoff, Retry-After up to 10 s) */
+  public static DfxRetryPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /** @return a builder starting from the defaults */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs {@code attempt} until it succeeds, fails in a way this policy does not retry, or the
+   * attempts are used up; then returns its value or throws its last exception.
+   *
+   * @param endpoint the endpoint the attempt calls; picks the {@link Retry} instance
+   * @param attempt one attempt
+   * @param <T> the result type
+   * @return what the successful attempt returned
+   */
+  public <T> T execute(DfxEndpoint endpoint, Supplier<T> attempt) {
+    return Retry.decorateSupplier(retries.get(endpoint), attempt).get();
+  }
+
+  /**
+   * @param failure what an attempt threw
+   * @return whether this policy sends the request again after it (attempts permitting)
+   */
+  public boolean shouldRetry(Throwable failure) {
+    if (failure instanceof DfxTransportException t) {
+      return !t.outcomeUnknown();
+    }
+    if (failure instanceof DfxApiException api) {
+      if (api.status() != 429 && api.status() != 503) {
+        return false;
+      }
+      return api.retryAfter().map(wait -> wait.compareTo(maxRetryAfter) <= 0).orElse(true);
+    }
+    return false;
+  }
+
+  /** @return attempts in all, including the first */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** @return the longest {@code Retry-After} this policy waits */
+  public Duration maxRetryAfter() {
+    return maxRetryAfter;
+  }
+
+  /** @return the {@link Retry} instance used for {@code endpoint}, e.g. for its metrics */
+  public Retry retry(DfxEndpoint endpoint) {
+    return retries.get(endpoint);
+  }
+
+  @Override
+  public String toString() {
+    return "DfxRetryPolicy[maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
+        + ", multiplier=" + multiplier + ", jitter=" + jitter + ", maxRetryAfter=" + maxRetryAfter + "]";
+  }
+
+  /** Builds a {@link DfxRetryPolicy}; every setting checks its value at once. */
+  public static final class Builder {
+    private int maxAttempts = 3;
+    private Duration initialBackoff = Duration.ofMillis(100);
+    private double multiplier = 2.0;
+    private double jitter = 0.5;
+    private Duration maxRetryAfter = Duration.ofSeconds(10);
+    private RetryRegistry registry;
+    private String name = "dfx";
+
+    private Builder() {}
+
+    /** @param maxAttempts attempts in all, 1 (no retry) to 10; default 3 */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1 || maxAttempts > 10) {
+        throw new IllegalArgumentException("maxAttempts must be 1..10, got " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /** @param initialBackoff the first wait, 1 ms to 1 min; default 100 ms */
+    public Builder initialBackoff(Duration initialBackoff) {
+      if (initialBackoff == null || initialBackoff.toMillis() < 1 || initialBackoff.compareTo(Duration.ofMinutes(1)) > 0) {
+        throw new IllegalArgumentException("initialBackoff must be 1 ms to 1 min");
+      }
+      this.initialBackoff = initialBackoff;
+      return this;
+    }
+
+    /** @param multiplier factor between waits, 1 to 10; default 2 */
+    public Builder backoffMultiplier(double multiplier) {
+      if (!(multiplier >= 1 && multiplier <= 10)) {
+        throw new IllegalArgumentException("backoffMultiplier must be 1..10, got " + multiplier);
+      }
+      this.multiplier = multiplier;
+      return this;
+    }
+
+    /** @param jitter randomization factor, 0 (none) to 1; default 0.5 */
+    public Builder jitter(double jitter) {
+      if (!(jitter >= 0 && jitter < 1)) {
+        throw new IllegalArgumentException("jitter must be in [0, 1), got " + jitter);
+      }
+      this.jitter = jitter;
+      return this;
+    }
+
+    /** @param maxRetryAfter the longest {@code Retry-After} to wait; longer fails at once. Default 10 s */
+    public Builder maxRetryAfter(Duration maxRetryAfter) {
+      if (maxRetryAfter == null || maxRetryAfter.isNegative()) {
+        throw new IllegalArgumentException("maxRetryAfter must not be null or negative");
+      }
+      this.maxRetryAfter = maxRetryAfter;
+      return this;
+    }
+
+    /** @param registry the application's registry (metrics, events); default a private one */
+    public Builder retryRegistry(RetryRegistry registry) {
+      if (registry == null) {
+        throw new IllegalArgumentException("retryRegistry must not be null");
+      }
+      this.registry = registry;
+      return this;
+    }
+
+    /** @param name prefix of the {@link Retry} names in the registry; default {@code dfx} */
+    public Builder name(String name) {
+      if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
+        throw new IllegalArgumentException("name must be 1..64 of [A-Za-z0-9._-]");
+      }
+      this.name = name;
+      return this;
+    }
+
+    /** @return the policy */
+    public DfxRetryPolicy build() {
+      return new DfxRetryPolicy(this);
+    }
+  }
+}

@@ -1,0 +1,258 @@
+package io.github.dfxclient.transport.jdk;
+
+import io.github.dfxclient.auths.AuthsPort;
+import io.github.dfxclient.auths.LoginCodeRequest;
+import io.github.dfxclient.auths.LoginCodeSent;
+import io.github.dfxclient.auths.ResetPasswordLinkRequest;
+import io.github.dfxclient.auths.ResetPasswordLinkSent;
+import io.github.dfxclient.auths.TokenPair;
+import io.github.dfxclient.core.DfxEndpoint;
+import io.github.dfxclient.core.DfxException;
+import io.github.dfxclient.core.DfxRetryPolicy;
+import io.github.dfxclient.core.internal.Answer;
+import io.github.dfxclient.core.internal.AuthsWire;
+import io.github.dfxclient.core.internal.BaseUri;
+import io.github.dfxclient.core.internal.Bearer;
+import io.github.dfxclient.core.internal.BoundedBody;
+import io.github.dfxclient.core.internal.CallPipeline;
+import io.github.dfxclient.core.internal.ClientInfo;
+import io.github.dfxclient.core.internal.Failures;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+/**
+ * {@link AuthsPort} over {@link java.net.http.HttpClient}, with no dependency beyond dfx-core.
+ *
+ * <pre>{@code
+ * AuthsPort auths = JdkAuthsAdapter.builder()
+ *     .bearerToken(() -> deviceToken)
+ *     .build();
+ * TokenPair next = auths.renew(current);
+ * }</pre>
+ *
+ * <p>Defaults are meant for production: {@code https://api.deepaffex.ai}, HTTP/1.1, redirects never
+ * followed, connect timeout 5 s, a request timeout of 15 s that bounds the whole answer (headers
+ * and body), answers bounded to 64 KiB, and {@link DfxRetryPolicy#defaults()}, which never sends
+ * again a request that may have reached the server. Instances are immutable and thread-safe; share
+ * one per base URI.
+ */
+public final class JdkAuthsAdapter implements AuthsPort {
+  private static final String USER_AGENT = ClientInfo.userAgent("jdk-httpclient");
+
+  private final HttpClient client;
+  private final Map<DfxEndpoint, URI> uris = new EnumMap<>(DfxEndpoint.class);
+  private final Supplier<String> bearerToken;
+  private final Duration requestTimeout;
+  private final HttpResponse.BodyHandler<byte[]> bodyHandler;
+  private final int maxAnswerBytes;
+  private final CallPipeline pipeline;
+
+  private JdkAuthsAdapter(Builder b, BaseUri base) {
+    this.client = b.httpClient != null ? b.httpClient
+        : HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(b.connectTimeout)
+            .build();
+    for (DfxEndpoint e : DfxEndpoint.values()) {
+      uris.put(e, base.resolve(e));
+    }
+    this.bearerToken = b.bearerToken;
+    this.requestTimeout = b.requestTimeout;
+    this.maxAnswerBytes = b.maxAnswerBytes;
+    this.bodyHandler = BoundedSubscriber.handler(b.maxAnswerBytes);
+    this.pipeline = new CallPipeline(b.retryPolicy);
+  }
+
+  /** @return a builder with production defaults */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public TokenPair renew(TokenPair current) {
+    return call(DfxEndpoint.RENEW, current, "current", TokenPair.class);
+  }
+
+  @Override
+  public LoginCodeSent requestLoginCode(LoginCodeRequest request) {
+    return call(DfxEndpoint.REQUEST_LOGIN_CODE, request, "request", LoginCodeSent.class);
+  }
+
+  @Override
+  public ResetPasswordLinkSent requestResetPasswordLink(ResetPasswordLinkRequest request) {
+    return call(DfxEndpoint.REQUEST_RESET_PASSWORD_LINK, request, "request", ResetPasswordLinkSent.class);
+  }
+
+  private <T> T call(DfxEndpoint endpoint, Object request, String argument, Class<T> type) {
+    if (request == null) {
+      throw new IllegalArgumentException(argument + " must not be null");
+    }
+    byte[] body = AuthsWire.encodeRequest(request);
+    URI uri = uris.get(endpoint);
+    return pipeline.run(endpoint, () -> exchange(endpoint, uri, body, type));
+  }
+
+  private <T> Answer<T> exchange(DfxEndpoint endpoint, URI uri, byte[] body, Class<T> type) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+        .timeout(requestTimeout)
+        .header("Content-Type", AuthsWire.JSON_MEDIA_TYPE)
+        .header("Accept", AuthsWire.JSON_MEDIA_TYPE)
+        .header("User-Agent", USER_AGENT)
+        .method(endpoint.method(), HttpRequest.BodyPublishers.ofByteArray(body));
+    String authorization = Bearer.headerValue(bearerToken);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(), bodyHandler);
+    HttpResponse<byte[]> response;
+    try {
+      response = pending.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      pending.cancel(true);
+      throw Failures.outcomeUnknown(endpoint, "no complete answer within " + requestTimeout, null);
+    } catch (InterruptedException e) {
+      pending.cancel(true);
+      Thread.currentThread().interrupt();
+      throw Failures.outcomeUnknown(endpoint, "interrupted while waiting for the answer", e);
+    } catch (ExecutionException e) {
+      throw mapFailure(endpoint, e.getCause());
+    }
+    int status = response.statusCode();
+    Object value = AuthsWire.read(endpoint, status,
+        response.headers().firstValue("Content-Type").orElse(null),
+        response.headers().firstValue("Retry-After").orElse(null),
+        response.body());
+    return new Answer<>(status, type.cast(value));
+  }
+
+  private DfxException mapFailure(DfxEndpoint endpoint, Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof BoundedSubscriber.TooLarge) {
+        return BoundedBody.tooLarge(endpoint, -1, maxAnswerBytes);
+      }
+      if (t instanceof DfxException d) {
+        return d;
+      }
+    }
+    return Failures.transport(endpoint, failure, failure instanceof HttpConnectTimeoutException);
+  }
+
+  @Override
+  public String toString() {
+    return "JdkAuthsAdapter[" + uris.get(DfxEndpoint.RENEW) + ", requestTimeout=" + requestTimeout + "]";
+  }
+
+  /**
+   * Builds a {@link JdkAuthsAdapter}. Each setting checks its value at once and throws an {@link
+   * IllegalArgumentException} naming it.
+   */
+  public static final class Builder {
+    private URI baseUri = BaseUri.DEFAULT;
+    private Supplier<String> bearerToken;
+    private Duration requestTimeout = Duration.ofSeconds(15);
+    private Duration connectTimeout = Duration.ofSeconds(5);
+    private boolean connectTimeoutSet;
+    private HttpClient httpClient;
+    private DfxRetryPolicy retryPolicy = DfxRetryPolicy.defaults();
+    private boolean allowPlainHttp;
+    private int maxAnswerBytes = AuthsWire.DEFAULT_MAX_ANSWER_BYTES;
+
+    private Builder() {}
+
+    /** @param baseUri the API's base URI; default {@code https://api.deepaffex.ai} */
+    public Builder baseUri(URI baseUri) {
+      if (baseUri == null) {
+        throw new IllegalArgumentException("baseUri must not be null");
+      }
+      this.baseUri = baseUri;
+      return this;
+    }
+
+    /**
+     * @param bearerToken asked once per attempt for the {@code Authorization: Bearer} value; a null
+     *     or blank answer omits the header. {@code null} means no header at all.
+     */
+    public Builder bearerToken(Supplier<String> bearerToken) {
+      this.bearerToken = bearerToken;
+      return this;
+    }
+
+    /** @param requestTimeout bound on one attempt, from sending to the last byte of the answer; default 15 s */
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = positive("requestTimeout", requestTimeout);
+      return this;
+    }
+
+    /** @param connectTimeout bound on opening a connection; default 5 s. Not with {@link #httpClient}. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive("connectTimeout", connectTimeout);
+      this.connectTimeoutSet = true;
+      return this;
+    }
+
+    /**
+     * @param httpClient your own client (proxy, TLS, executor). Keep its redirects at {@code NEVER}:
+     *     a followed redirect could carry the token to another host.
+     */
+    public Builder httpClient(HttpClient httpClient) {
+      if (httpClient == null) {
+        throw new IllegalArgumentException("httpClient must not be null");
+      }
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /** @param retryPolicy the retry policy; default {@link DfxRetryPolicy#defaults()} */
+    public Builder retryPolicy(DfxRetryPolicy retryPolicy) {
+      if (retryPolicy == null) {
+        throw new IllegalArgumentException("retryPolicy must not be null");
+      }
+      this.retryPolicy = retryPolicy;
+      return this;
+    }
+
+    /** @param allow accept a plain {@code http://} base URI to a non-loopback host; default false */
+    public Builder allowPlainHttp(boolean allow) {
+      this.allowPlainHttp = allow;
+      return this;
+    }
+
+    /** @param maxAnswerBytes bound on an answer body, 1 KiB to 16 MiB; default 64 KiB */
+    public Builder maxAnswerBytes(int maxAnswerBytes) {
+      if (maxAnswerBytes < 1024 || maxAnswerBytes > 16 * 1024 * 1024) {
+        throw new IllegalArgumentException("maxAnswerBytes must be 1024..16777216, got " + maxAnswerBytes);
+      }
+      this.maxAnswerBytes = maxAnswerBytes;
+      return this;
+    }
+
+    /** @return the adapter */
+    public JdkAuthsAdapter build() {
+      BaseUri base = BaseUri.of(baseUri, allowPlainHttp);
+      if (httpClient != null && connectTimeoutSet) {
+        throw new IllegalArgumentException(
+            "connectTimeout cannot be combined with httpClient: set it on your HttpClient");
+      }
+      return new JdkAuthsAdapter(this, base);
+    }
+
+    private static Duration positive(String name, Duration d) {
+      if (d == null || d.isZero() || d.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive");
+      }
+      return d;
+    }
+  }
+}
