@@ -1,0 +1,122 @@
+package io.github.dfxclient.auths;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every request field against null, empty, blank, surrounding space, control characters, very long
+ * values and non-ASCII: accepted as the API would, or refused with a message naming the field and
+ * not echoing the value.
+ */
+class InputRulesTest {
+
+  private static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln";
+  private static final String REFRESH = "rt-0123456789abcdef";
+
+  enum Field {
+    TOKEN_FIELD("token", (v, ok) -> new TokenPair(v, ok)),
+    REFRESH_TOKEN("refreshToken", (v, ok) -> new TokenPair(TOKEN, v)),
+    PHONE_NUMBER("phoneNumber", (v, ok) -> new LoginCodeRequest(v, "acme")),
+    LOGIN_IDENTIFIER("identifier", (v, ok) -> new LoginCodeRequest("+15555550123", v)),
+    EMAIL("email", (v, ok) -> new ResetPasswordLinkRequest(v, "acme")),
+    RESET_IDENTIFIER("identifier", (v, ok) -> new ResetPasswordLinkRequest("a@b.io", v));
+
+    final String name;
+    final BiFunction<String, String, Object> make;
+
+    Field(String name, BiFunction<String, String, Object> make) {
+      this.name = name;
+      this.make = make;
+    }
+
+    Object make(String value) {
+      return make.apply(value, REFRESH);
+    }
+  }
+
+  static Stream<Arguments> refused() {
+    return Stream.of(
+        // null, empty, blank: refused everywhere
+        Arguments.of(Field.TOKEN_FIELD, null), Arguments.of(Field.TOKEN_FIELD, ""), Arguments.of(Field.TOKEN_FIELD, "   "),
+        Arguments.of(Field.REFRESH_TOKEN, null), Arguments.of(Field.REFRESH_TOKEN, ""), Arguments.of(Field.REFRESH_TOKEN, "\t"),
+        Arguments.of(Field.PHONE_NUMBER, null), Arguments.of(Field.PHONE_NUMBER, ""), Arguments.of(Field.PHONE_NUMBER, " "),
+        Arguments.of(Field.LOGIN_IDENTIFIER, null), Arguments.of(Field.LOGIN_IDENTIFIER, ""), Arguments.of(Field.LOGIN_IDENTIFIER, "  "),
+        Arguments.of(Field.EMAIL, null), Arguments.of(Field.EMAIL, ""), Arguments.of(Field.EMAIL, "  "),
+        Arguments.of(Field.RESET_IDENTIFIER, null), Arguments.of(Field.RESET_IDENTIFIER, ""), Arguments.of(Field.RESET_IDENTIFIER, " "),
+        // surrounding space: refused (never silently trimmed)
+        Arguments.of(Field.TOKEN_FIELD, " secret-token-value"), Arguments.of(Field.REFRESH_TOKEN, "secret-refresh "),
+        Arguments.of(Field.PHONE_NUMBER, " +15555550123"), Arguments.of(Field.EMAIL, "secret@example.org "),
+        Arguments.of(Field.LOGIN_IDENTIFIER, " acme"), Arguments.of(Field.RESET_IDENTIFIER, "acme\t"),
+        // control characters and header injection
+        Arguments.of(Field.TOKEN_FIELD, "secret\r\nX-Evil: 1"), Arguments.of(Field.REFRESH_TOKEN, "secret\u0000x"),
+        Arguments.of(Field.PHONE_NUMBER, "+1555\n5550123"), Arguments.of(Field.EMAIL, "secret@exa\u001bmple.org"),
+        Arguments.of(Field.LOGIN_IDENTIFIER, "ac\u0007me"), Arguments.of(Field.RESET_IDENTIFIER, "ac\u202eme"),
+        Arguments.of(Field.RESET_IDENTIFIER, "ac\ud800me"),
+        // very long
+        Arguments.of(Field.TOKEN_FIELD, "s".repeat(8193)), Arguments.of(Field.REFRESH_TOKEN, "s".repeat(100_000)),
+        Arguments.of(Field.PHONE_NUMBER, "+1234567890123456"), Arguments.of(Field.EMAIL, "s".repeat(250) + "@x.io"),
+        Arguments.of(Field.LOGIN_IDENTIFIER, "a".repeat(129)),
+        // non-ASCII where the field is ASCII by nature
+        Arguments.of(Field.TOKEN_FIELD, "sécret-token"), Arguments.of(Field.PHONE_NUMBER, "+١٥٥٥٥٥٥٠١٢٣"),
+        // wrong shape
+        Arguments.of(Field.TOKEN_FIELD, "secret token"), Arguments.of(Field.PHONE_NUMBER, "555-0123-44"),
+        Arguments.of(Field.PHONE_NUMBER, "+1 555 555 0123"), Arguments.of(Field.PHONE_NUMBER, "12345"),
+        Arguments.of(Field.EMAIL, "secret.example.org"), Arguments.of(Field.EMAIL, "secret@@example.org"),
+        Arguments.of(Field.EMAIL, "@example.org"), Arguments.of(Field.EMAIL, "secret@localhost"),
+        Arguments.of(Field.EMAIL, "sec ret@example.org"));
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @MethodSource("refused")
+  void refusesWithMessageNamingFieldButNotValue(Field field, String value) {
+    IllegalArgumentException e = catchThrowableOfType(IllegalArgumentException.class, () -> field.make(value));
+
+    assertThat(e).as("refused").isNotNull();
+    assertThat(e.getMessage()).startsWith(field.name + " ");
+    if (value != null && value.strip().length() > 3) {
+      assertThat(e.getMessage()).doesNotContain(value.strip());
+    }
+  }
+
+  static Stream<Arguments> accepted() {
+    return Stream.of(
+        Arguments.of(Field.TOKEN_FIELD, TOKEN), Arguments.of(Field.TOKEN_FIELD, "t".repeat(8192)),
+        Arguments.of(Field.REFRESH_TOKEN, "a"), Arguments.of(Field.REFRESH_TOKEN, "Zm9v+/=~_-."),
+        Arguments.of(Field.PHONE_NUMBER, "+15555550123"), Arguments.of(Field.PHONE_NUMBER, "5555550123"),
+        Arguments.of(Field.PHONE_NUMBER, "+123456789012345"),
+        Arguments.of(Field.EMAIL, "ada.lovelace+dfx@example.org"), Arguments.of(Field.EMAIL, "jürgen@münchen.de"),
+        Arguments.of(Field.LOGIN_IDENTIFIER, "acme"), Arguments.of(Field.LOGIN_IDENTIFIER, "Acme Health Inc."),
+        Arguments.of(Field.RESET_IDENTIFIER, "日本の組織"), Arguments.of(Field.RESET_IDENTIFIER, "org-😀"),
+        Arguments.of(Field.RESET_IDENTIFIER, "a".repeat(128)));
+  }
+
+  @ParameterizedTest(name = "{0} = {1}")
+  @MethodSource("accepted")
+  void acceptsWhatTheApiAccepts(Field field, String value) {
+    assertThat(field.make(value)).isNotNull();
+  }
+
+  @Test
+  void toStringNeverShowsSecrets() {
+    TokenPair pair = new TokenPair(TOKEN, REFRESH);
+    LoginCodeRequest code = new LoginCodeRequest("+15555550123", "acme");
+    ResetPasswordLinkRequest reset = new ResetPasswordLinkRequest("ada@example.org", "acme");
+
+    assertThat(pair.toString()).doesNotContain(TOKEN).doesNotContain(REFRESH).contains("TokenPair");
+    assertThat(code.toString()).doesNotContain("5555550123").contains("acme");
+    assertThat(reset.toString()).doesNotContain("ada@example.org").contains("acme");
+  }
+
+  @Test
+  void valuesStayComparable() {
+    assertThat(new TokenPair(TOKEN, REFRESH)).isEqualTo(new TokenPair(TOKEN, REFRESH))
+        .isNotEqualTo(new TokenPair(TOKEN, REFRESH + "x"));
+  }
+}

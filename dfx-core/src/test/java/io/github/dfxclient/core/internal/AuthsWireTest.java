@@ -1,0 +1,130 @@
+package io.github.dfxclient.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.dfxclient.auths.LoginCodeRequest;
+import io.github.dfxclient.auths.LoginCodeSent;
+import io.github.dfxclient.auths.ResetPasswordLinkRequest;
+import io.github.dfxclient.auths.TokenPair;
+import io.github.dfxclient.core.DfxApiException;
+import io.github.dfxclient.core.DfxEndpoint;
+import io.github.dfxclient.core.DfxProtocolException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class AuthsWireTest {
+
+  private static final String T = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl";
+  private static final String R = "rt-0a9b8c7d6e5f40312233445566778899";
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void encodesRequestsWithPascalCaseFields() {
+    assertThat(new String(AuthsWire.encodeRequest(new TokenPair(T, R)), StandardCharsets.UTF_8))
+        .isEqualTo("{\"Token\":\"" + T + "\",\"RefreshToken\":\"" + R + "\"}");
+    assertThat(new String(AuthsWire.encodeRequest(new LoginCodeRequest("+15555550123", "acme")), StandardCharsets.UTF_8))
+        .isEqualTo("{\"PhoneNumber\":\"+15555550123\",\"Identifier\":\"acme\"}");
+    assertThat(new String(AuthsWire.encodeRequest(new ResetPasswordLinkRequest("a@b.io", "Ac\"me")), StandardCharsets.UTF_8))
+        .isEqualTo("{\"Email\":\"a@b.io\",\"Identifier\":\"Ac\\\"me\"}");
+  }
+
+  @Test
+  void decodesRenewAnswer() {
+    Object v = AuthsWire.decodeAnswer(DfxEndpoint.RENEW, 200, "application/json; charset=utf-8",
+        utf8("{\"Token\":\"" + T + "\",\"RefreshToken\":\"" + R + "\",\"More\":[{}]}"));
+
+    assertThat(v).isEqualTo(new TokenPair(T, R));
+  }
+
+  @Test
+  void renewProtocolErrorsNeverCarryTheAnswer() {
+    String body = "{\"Token\":\"" + T + "\",\"RefreshToken\":\"" + R + "\"";
+    DfxProtocolException e = catchThrowableOfType(DfxProtocolException.class,
+        () -> AuthsWire.decodeAnswer(DfxEndpoint.RENEW, 200, "text/plain", utf8(body)));
+    DfxProtocolException e2 = catchThrowableOfType(DfxProtocolException.class,
+        () -> AuthsWire.decodeAnswer(DfxEndpoint.RENEW, 200, null, utf8(body)));
+    DfxProtocolException e3 = catchThrowableOfType(DfxProtocolException.class,
+        () -> AuthsWire.decodeAnswer(DfxEndpoint.RENEW, 200, null, utf8("{\"Token\":" + T + "}")));
+
+    for (DfxProtocolException x : new DfxProtocolException[] {e, e2, e3}) {
+      assertThat(x).isNotNull();
+      assertThat(x.getMessage()).doesNotContain(T).doesNotContain(R).doesNotContain("eyJ");
+    }
+    assertThat(e2.getMessage()).contains("line 1");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{\"success\":\"true\"}", "{\"success\":null}", "{}", "{\"success\":1}"})
+  void successMustBeABoolean(String body) {
+    DfxProtocolException e = catchThrowableOfType(DfxProtocolException.class,
+        () -> AuthsWire.decodeAnswer(DfxEndpoint.REQUEST_LOGIN_CODE, 200, null, utf8(body)));
+
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).contains("success");
+  }
+
+  @Test
+  void refusesInvalidUtf8() {
+    byte[] body = {'{', '"', 's', 'u', 'c', 'c', 'e', 's', 's', '"', ':', 't', 'r', 'u', 'e', ',', '"', 'x', '"', ':',
+        '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+
+    DfxProtocolException e = catchThrowableOfType(DfxProtocolException.class,
+        () -> AuthsWire.decodeAnswer(DfxEndpoint.REQUEST_LOGIN_CODE, 200, null, body));
+
+    assertThat(e.getMessage()).contains("UTF-8");
+  }
+
+  @Test
+  void readsBothErrorSpellingsAndRetryAfter() {
+    DfxApiException a = (DfxApiException) AuthsWire.failure(DfxEndpoint.RENEW, 429, null, "7",
+        utf8("{\"Code\":\"RATE_LIMITED\",\"Message\":\"Too many\"}"));
+    DfxApiException b = (DfxApiException) AuthsWire.failure(DfxEndpoint.RENEW, 401, null, null,
+        utf8("{\"errorCode\":\"INVALID_TOKEN\",\"message\":\"expired\"}"));
+    DfxApiException c = (DfxApiException) AuthsWire.failure(DfxEndpoint.RENEW, 400, null, null,
+        utf8("{\"Code\":1234}"));
+
+    assertThat(a.code()).isEqualTo("RATE_LIMITED");
+    assertThat(a.serverMessage()).isEqualTo("Too many");
+    assertThat(a.retryAfter()).contains(Duration.ofSeconds(7));
+    assertThat(b.code()).isEqualTo("INVALID_TOKEN");
+    assertThat(b.serverMessage()).isEqualTo("expired");
+    assertThat(c.code()).isEqualTo("1234");
+  }
+
+  @Test
+  void sanitisesHostileErrorBodies() {
+    String hostile = "{\"Code\":\"BAD\\u001b[31mCODE\\r\\nX\",\"Message\":\"\\u001b]0;owned\\u0007Token "
+        + T + " for ada@example.org at +1 555 555 0123 " + "A".repeat(5000) + "\"}";
+
+    DfxApiException e = (DfxApiException) AuthsWire.failure(DfxEndpoint.RENEW, 400, null, null, utf8(hostile));
+
+    assertThat(e.code()).isEqualTo("BAD31mCODEX");
+    assertThat(e.serverMessage()).doesNotContain("\u001b").doesNotContain("owned").doesNotContain(T)
+        .doesNotContain("ada@example.org").doesNotContain("555 0123");
+    assertThat(e.serverMessage().length()).isLessThanOrEqualTo(Excerpts.MAX_EXCERPT + 1);
+    assertThat(e.getMessage()).doesNotContainPattern("\\p{Cntrl}");
+  }
+
+  @Test
+  void mapsRedirectsToProtocolErrors() {
+    assertThat(AuthsWire.failure(DfxEndpoint.RENEW, 302, null, null, new byte[0]))
+        .isInstanceOf(DfxProtocolException.class).hasMessageContaining("redirect");
+  }
+
+  @Test
+  void serverSideRoundTrip() {
+    byte[] request = AuthsWire.encodeRequest(new LoginCodeRequest("+15555550123", "acme"));
+
+    assertThat(AuthsWire.decodeRequest(DfxEndpoint.REQUEST_LOGIN_CODE, request))
+        .isEqualTo(new LoginCodeRequest("+15555550123", "acme"));
+    assertThat(AuthsWire.decodeAnswer(DfxEndpoint.REQUEST_LOGIN_CODE, 200, null,
+        AuthsWire.encodeAnswer(new LoginCodeSent(true)))).isEqualTo(new LoginCodeSent(true));
+  }
+}
