@@ -1,6 +1,6 @@
 package io.github.dfxclient.transport.jdk;
 
-import java.io.IOException;
+import io.github.dfxclient.core.internal.BoundedBody;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -12,23 +12,16 @@ import java.util.concurrent.Flow;
 /** Collects a body into a byte array, cancelling the exchange once it passes the bound. */
 final class BoundedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
-  /** The body passed the bound; the exchange was cancelled. */
-  static final class TooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    TooLarge() {
-      super("answer body over the bound", null);
-    }
-  }
-
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private final int max;
+  private final int status;
   private byte[] bytes;
   private int size;
   private Flow.Subscription subscription;
 
-  private BoundedSubscriber(int max, long declaredLength) {
+  private BoundedSubscriber(int max, int status, long declaredLength) {
     this.max = max;
+    this.status = status;
     this.bytes = new byte[(int) Math.min(Math.max(declaredLength, 256), max)];
   }
 
@@ -36,9 +29,9 @@ final class BoundedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
   static HttpResponse.BodyHandler<byte[]> handler(int max) {
     return info -> {
       long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-      BoundedSubscriber s = new BoundedSubscriber(max, declared);
+      BoundedSubscriber s = new BoundedSubscriber(max, info.statusCode(), declared);
       if (declared > max) {
-        s.result.completeExceptionally(new TooLarge());
+        s.result.completeExceptionally(new BoundedBody.TooLarge(info.statusCode(), max));
       }
       return s;
     };
@@ -63,7 +56,7 @@ final class BoundedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
       int n = b.remaining();
       if (size + (long) n > max) {
         subscription.cancel();
-        result.completeExceptionally(new TooLarge());
+        result.completeExceptionally(new BoundedBody.TooLarge(status, max));
         return;
       }
       if (size + n > bytes.length) {

@@ -55,7 +55,6 @@ public final class JdkAuthsAdapter implements AuthsPort {
   private final Supplier<String> bearerToken;
   private final Duration requestTimeout;
   private final HttpResponse.BodyHandler<byte[]> bodyHandler;
-  private final int maxAnswerBytes;
   private final CallPipeline pipeline;
 
   private JdkAuthsAdapter(Builder b, BaseUri base) {
@@ -70,7 +69,6 @@ public final class JdkAuthsAdapter implements AuthsPort {
     }
     this.bearerToken = b.bearerToken;
     this.requestTimeout = b.requestTimeout;
-    this.maxAnswerBytes = b.maxAnswerBytes;
     this.bodyHandler = BoundedSubscriber.handler(b.maxAnswerBytes);
     this.pipeline = new CallPipeline(b.retryPolicy);
   }
@@ -139,8 +137,8 @@ public final class JdkAuthsAdapter implements AuthsPort {
 
   private DfxException mapFailure(DfxEndpoint endpoint, Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof BoundedSubscriber.TooLarge) {
-        return BoundedBody.tooLarge(endpoint, -1, maxAnswerBytes);
+      if (t instanceof BoundedBody.TooLarge tooLarge) {
+        return tooLarge.toProtocolException(endpoint);
       }
       if (t instanceof DfxException d) {
         return d;

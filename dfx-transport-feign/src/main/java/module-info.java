@@ -1,0 +1,10 @@
+/** dfx-transport-feign: the Auths port over OpenFeign. */
+module io.github.dfxclient.transport.feign {
+  requires transitive io.github.dfxclient.core;
+  requires transitive feign.core;
+  requires feign.java11;
+  requires java.net.http;
+  requires org.slf4j;
+
+  exports io.github.dfxclient.transport.feign;
+}
