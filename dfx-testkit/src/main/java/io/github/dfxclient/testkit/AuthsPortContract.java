@@ -1,0 +1,296 @@
+package io.github.dfxclient.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.dfxclient.auths.AuthsPort;
+import io.github.dfxclient.auths.LoginCodeRequest;
+import io.github.dfxclient.auths.LoginCodeSent;
+import io.github.dfxclient.auths.ResetPasswordLinkRequest;
+import io.github.dfxclient.auths.ResetPasswordLinkSent;
+import io.github.dfxclient.auths.TokenPair;
+import io.github.dfxclient.core.DfxApiException;
+import io.github.dfxclient.core.DfxEndpoint;
+import io.github.dfxclient.core.DfxRetryPolicy;
+import io.github.dfxclient.core.DfxTransportException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The behaviour every {@link AuthsPort} shows against the fake's state model: rotation, reuse
+ * refused, the outbox, and scripted failures surfacing as the right exceptions after the right
+ * number of requests. It runs against {@link FakeAuths} and against each HTTP adapter talking to
+ * the {@link FakeDfxServer}; the same suite with the same results is what makes the fake
+ * trustworthy. Implement {@link #backend()} and {@link #port}.
+ */
+public abstract class AuthsPortContract {
+  private static final String PHONE = "+15555550123";
+  private static final String EMAIL = "grace.hopper@example.org";
+  private static final String ORG = "acme-health";
+
+  /** The device pair issued before each test; its token is the bearer token of {@link #port()}. */
+  protected TokenPair device;
+
+  /** @return the state the port under test reaches (fresh, or reset, for each test) */
+  protected abstract FakeAuthsBackend backend();
+
+  /**
+   * @param bearerToken the {@code Authorization: Bearer} supplier
+   * @param requestTimeout the request timeout
+   * @param retryPolicy the retry policy
+   * @return the port under test, reaching {@link #backend()}
+   */
+  protected abstract AuthsPort port(Supplier<String> bearerToken, Duration requestTimeout, DfxRetryPolicy retryPolicy);
+
+  /** @return the port under test with the device token, a 2 s timeout and a fast retry policy */
+  protected AuthsPort port() {
+    return port(() -> backend().currentPair("device").map(TokenPair::token).orElse(null), Duration.ofSeconds(2),
+        DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).jitter(0).build());
+  }
+
+  /** Issues the device pair. */
+  @BeforeEach
+  public void registerDevice() {
+    device = backend().issuePair("device");
+  }
+
+  private int received(DfxEndpoint e) {
+    return backend().requestsReceived(e);
+  }
+
+  // ------------------------------------------------------------------ renew
+
+  /** Renew returns a new pair and invalidates the old one. */
+  @Test
+  public void renewRotatesThePair() {
+    TokenPair user = backend().issuePair("user-7");
+
+    TokenPair next = port().renew(user);
+
+    assertThat(next).isNotEqualTo(user);
+    assertThat(next.token()).isNotEqualTo(user.token());
+    assertThat(next.refreshToken()).isNotEqualTo(user.refreshToken());
+    assertThat(backend().isCurrent(next)).isTrue();
+    assertThat(backend().isCurrent(user)).isFalse();
+    assertThat(received(DfxEndpoint.RENEW)).isEqualTo(1);
+  }
+
+  /** A used refresh token is refused with 401 INVALID_REFRESH_TOKEN, and that is not retried. */
+  @Test
+  public void usedRefreshTokenIsRefused() {
+    TokenPair user = backend().issuePair("user-7");
+    AuthsPort port = port();
+    port.renew(user);
+
+    DfxApiException e = catchThrowableOfType(DfxApiException.class, () -> port.renew(user));
+
+    assertThat(e).isNotNull();
+    assertThat(e.status()).isEqualTo(FakeAuthsBackend.REFUSED_RENEW_STATUS);
+    assertThat(e.code()).isEqualTo(FakeAuthsBackend.INVALID_REFRESH_TOKEN);
+    assertThat(e.endpoint()).isEqualTo(DfxEndpoint.RENEW);
+    assertThat(backend().renewAttemptsWith(user.refreshToken())).isEqualTo(2);
+  }
+
+  /** Unknown pairs, and a token with another pair's refresh token, are refused. */
+  @Test
+  public void unknownOrMismatchedPairsAreRefused() {
+    TokenPair a = backend().issuePair("user-a");
+    TokenPair b = backend().issuePair("user-b");
+    AuthsPort port = port();
+
+    DfxApiException unknown = catchThrowableOfType(DfxApiException.class,
+        () -> port.renew(new TokenPair("eyJ.unknown.token", "rt-unknown")));
+    DfxApiException mixed = catchThrowableOfType(DfxApiException.class,
+        () -> port.renew(new TokenPair(a.token(), b.refreshToken())));
+
+    assertThat(unknown.code()).isEqualTo(FakeAuthsBackend.INVALID_REFRESH_TOKEN);
+    assertThat(mixed.code()).isEqualTo(FakeAuthsBackend.INVALID_REFRESH_TOKEN);
+    assertThat(backend().isCurrent(a)).isTrue();
+    assertThat(backend().isCurrent(b)).isTrue();
+  }
+
+  /** Of many concurrent renews of one pair, exactly one wins; the others are refused. */
+  @Test
+  public void concurrentRenewsOfOnePairHaveOneWinner() throws Exception {
+    TokenPair user = backend().issuePair("user-7");
+    AuthsPort port = port();
+    int threads = 8;
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Object>> results = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        Callable<Object> renew = () -> {
+          go.await();
+          try {
+            return port.renew(user);
+          } catch (DfxApiException e) {
+            return e;
+          }
+        };
+        results.add(pool.submit(renew));
+      }
+      go.countDown();
+      int winners = 0;
+      for (Future<Object> f : results) {
+        Object r = f.get();
+        if (r instanceof TokenPair) {
+          winners++;
+        } else {
+          assertThat(((DfxApiException) r).code()).isEqualTo(FakeAuthsBackend.INVALID_REFRESH_TOKEN);
+        }
+      }
+      assertThat(winners).isEqualTo(1);
+      assertThat(received(DfxEndpoint.RENEW)).isEqualTo(threads);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  // ------------------------------------------------------------------ outbox
+
+  /** A login code request lands in the outbox. */
+  @Test
+  public void loginCodeLandsInOutbox() {
+    LoginCodeSent sent = port().requestLoginCode(new LoginCodeRequest(PHONE, ORG));
+
+    assertThat(sent.success()).isTrue();
+    assertThat(backend().outbox()).singleElement().satisfies(m -> {
+      assertThat(m.kind()).isEqualTo(SentMessage.Kind.LOGIN_CODE);
+      assertThat(m.recipient()).isEqualTo(PHONE);
+      assertThat(m.identifier()).isEqualTo(ORG);
+      assertThat(m.content()).matches("\\d{6}");
+    });
+  }
+
+  /** A reset link request lands in the outbox. */
+  @Test
+  public void resetLinkLandsInOutbox() {
+    ResetPasswordLinkSent sent = port().requestResetPasswordLink(new ResetPasswordLinkRequest(EMAIL, ORG));
+
+    assertThat(sent.success()).isTrue();
+    assertThat(backend().outbox()).singleElement().satisfies(m -> {
+      assertThat(m.kind()).isEqualTo(SentMessage.Kind.RESET_PASSWORD_LINK);
+      assertThat(m.recipient()).isEqualTo(EMAIL);
+      assertThat(m.content()).startsWith("https://");
+    });
+  }
+
+  /** Without a current bearer token: 401 INVALID_TOKEN, nothing sent. */
+  @Test
+  public void callsWithoutValidBearerAreRefused() {
+    AuthsPort anonymous = port(() -> null, Duration.ofSeconds(2), DfxRetryPolicy.defaults());
+    AuthsPort stale = port(() -> "eyJ.not.issued", Duration.ofSeconds(2), DfxRetryPolicy.defaults());
+
+    DfxApiException a = catchThrowableOfType(DfxApiException.class,
+        () -> anonymous.requestLoginCode(new LoginCodeRequest(PHONE, ORG)));
+    DfxApiException b = catchThrowableOfType(DfxApiException.class,
+        () -> stale.requestResetPasswordLink(new ResetPasswordLinkRequest(EMAIL, ORG)));
+
+    assertThat(a.status()).isEqualTo(401);
+    assertThat(a.code()).isEqualTo(FakeAuthsBackend.INVALID_TOKEN);
+    assertThat(b.code()).isEqualTo(FakeAuthsBackend.INVALID_TOKEN);
+    assertThat(backend().outbox()).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ scripted failures
+
+  /** A scripted 503 is retried; the second request succeeds. */
+  @Test
+  public void scripted503IsRetried() {
+    backend().failNext(DfxEndpoint.REQUEST_LOGIN_CODE, ScriptedFailure.unavailable());
+
+    assertThat(port().requestLoginCode(new LoginCodeRequest(PHONE, ORG)).success()).isTrue();
+
+    assertThat(received(DfxEndpoint.REQUEST_LOGIN_CODE)).isEqualTo(2);
+    assertThat(backend().outbox()).hasSize(1);
+  }
+
+  /** A scripted 500 surfaces at once; nothing was sent. */
+  @Test
+  public void scripted500Surfaces() {
+    backend().failNext(DfxEndpoint.REQUEST_RESET_PASSWORD_LINK, ScriptedFailure.error(500, "INTERNAL", "boom"));
+
+    DfxApiException e = catchThrowableOfType(DfxApiException.class,
+        () -> port().requestResetPasswordLink(new ResetPasswordLinkRequest(EMAIL, ORG)));
+
+    assertThat(e.status()).isEqualTo(500);
+    assertThat(e.code()).isEqualTo("INTERNAL");
+    assertThat(e.serverMessage()).isEqualTo("boom");
+    assertThat(received(DfxEndpoint.REQUEST_RESET_PASSWORD_LINK)).isEqualTo(1);
+    assertThat(backend().outbox()).isEmpty();
+  }
+
+  /** A 429 whose Retry-After is beyond the cap surfaces at once, with the wait. */
+  @Test
+  public void scriptedLongRateLimitSurfacesRetryAfter() {
+    backend().failNext(DfxEndpoint.RENEW, ScriptedFailure.rateLimited(Duration.ofSeconds(60)));
+
+    DfxApiException e = catchThrowableOfType(DfxApiException.class, () -> port().renew(device));
+
+    assertThat(e.status()).isEqualTo(429);
+    assertThat(e.retryAfter()).contains(Duration.ofSeconds(60));
+    assertThat(received(DfxEndpoint.RENEW)).isEqualTo(1);
+    assertThat(backend().isCurrent(device)).isTrue();
+  }
+
+  /** A reset connection: outcome unknown, not retried; here the server did not act. */
+  @Test
+  public void scriptedResetIsOutcomeUnknownAndNotRetried() {
+    backend().failNext(DfxEndpoint.RENEW, ScriptedFailure.connectionReset());
+
+    DfxTransportException e = catchThrowableOfType(DfxTransportException.class, () -> port().renew(device));
+
+    assertThat(e.outcomeUnknown()).isTrue();
+    assertThat(received(DfxEndpoint.RENEW)).isEqualTo(1);
+    assertThat(backend().isCurrent(device)).isTrue();
+  }
+
+  /** The server rotated the pair but the answer was lost: the old pair is gone, and it is not resent. */
+  @Test
+  public void lostRenewAnswerLeavesTheOldPairInvalid() {
+    backend().failNext(DfxEndpoint.RENEW, ScriptedFailure.answerLost());
+
+    DfxTransportException e = catchThrowableOfType(DfxTransportException.class, () -> port().renew(device));
+
+    assertThat(e.outcomeUnknown()).isTrue();
+    assertThat(received(DfxEndpoint.RENEW)).isEqualTo(1);
+    assertThat(backend().isCurrent(device)).isFalse();
+    assertThat(backend().renewAttemptsWith(device.refreshToken())).isEqualTo(1);
+  }
+
+  /** An answer slower than the request timeout: outcome unknown, not retried. */
+  @Test
+  public void slowAnswerTimesOut() {
+    backend().failNext(DfxEndpoint.REQUEST_LOGIN_CODE, ScriptedFailure.slow(Duration.ofMillis(1500)));
+    AuthsPort port = port(() -> device.token(), Duration.ofMillis(300),
+        DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).build());
+
+    DfxTransportException e = catchThrowableOfType(DfxTransportException.class,
+        () -> port.requestLoginCode(new LoginCodeRequest(PHONE, ORG)));
+
+    assertThat(e.outcomeUnknown()).isTrue();
+    assertThat(received(DfxEndpoint.REQUEST_LOGIN_CODE)).isEqualTo(1);
+  }
+
+  /** Latency holds answers back but they still arrive. */
+  @Test
+  public void latencyDelaysAnswers() {
+    backend().latency(DfxEndpoint.RENEW, Duration.ofMillis(250));
+
+    long start = System.nanoTime();
+    TokenPair next = port().renew(device);
+
+    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(250L);
+    assertThat(backend().isCurrent(next)).isTrue();
+  }
+}

@@ -1,0 +1,179 @@
+package io.github.dfxclient.testkit;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.github.dfxclient.auths.TokenPair;
+import io.github.dfxclient.core.DfxEndpoint;
+import io.github.dfxclient.core.internal.AuthsWire;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A fake DFX HTTP server on WireMock, serving the Auths endpoints from a {@link FakeAuthsBackend}
+ * (the same state model as {@link FakeAuths}): request bodies are read as the server would (400
+ * {@code INVALID_REQUEST} for a bad one, 415 for a body that is not JSON, 404 for an unknown route),
+ * scripted failures and latency become HTTP errors, WireMock faults and delays. Listens on loopback
+ * only.
+ *
+ * <p>In a JUnit 5 test, use {@link FakeDfxServerExtension}. As a process, for curl or a non-JVM
+ * client: {@code FakeDfxServer.main("8080")} prints the base URL and a device pair.
+ */
+public final class FakeDfxServer implements AutoCloseable {
+  private final FakeAuthsBackend backend;
+  private final WireMockServer wireMock;
+
+  /** A server on a free loopback port with a new backend. Call {@link #start()}. */
+  public FakeDfxServer() {
+    this(new FakeAuthsBackend(), 0);
+  }
+
+  /**
+   * @param backend the state to serve
+   * @param port the port, or 0 for a free one
+   */
+  public FakeDfxServer(FakeAuthsBackend backend, int port) {
+    if (backend == null || port < 0 || port > 65535) {
+      throw new IllegalArgumentException("backend and a port 0..65535 are required");
+    }
+    this.backend = backend;
+    this.wireMock = new WireMockServer(wireMockConfig()
+        .bindAddress("127.0.0.1")
+        .port(port)
+        .extensions(new Transformer(backend)));
+  }
+
+  /** @return this server, started */
+  public FakeDfxServer start() {
+    wireMock.start();
+    wireMock.stubFor(any(anyUrl()).willReturn(ok()));
+    return this;
+  }
+
+  /** @return the base URI to hand to an adapter, e.g. {@code http://127.0.0.1:41234} */
+  public URI baseUri() {
+    return URI.create("http://127.0.0.1:" + wireMock.port());
+  }
+
+  /** @return the state behind this server: issue pairs, script failures, read the outbox */
+  public FakeAuthsBackend backend() {
+    return backend;
+  }
+
+  /** @return WireMock's request journal: every request that reached the server, in order */
+  public List<ServeEvent> journal() {
+    return wireMock.getAllServeEvents();
+  }
+
+  /** @return how many requests reached the server since the last {@link #reset()} */
+  public int requestsReceived() {
+    return journal().size();
+  }
+
+  /** @return the underlying WireMock server, for anything this class does not offer */
+  public WireMockServer wireMock() {
+    return wireMock;
+  }
+
+  /** Forgets the backend's state and the request journal. */
+  public void reset() {
+    backend.reset();
+    wireMock.resetRequests();
+  }
+
+  @Override
+  public void close() {
+    wireMock.stop();
+  }
+
+  /**
+   * Runs the server until the process is stopped.
+   *
+   * @param args the port (default 8080)
+   */
+  public static void main(String[] args) throws InterruptedException {
+    int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
+    FakeDfxServer server = new FakeDfxServer(new FakeAuthsBackend(), port).start();
+    TokenPair device = server.backend().issuePair(FakeAuths.DEVICE);
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+    System.out.println("Fake DFX server listening on " + server.baseUri());
+    System.out.println("Device pair (fake):");
+    System.out.println("  Token:        " + device.token());
+    System.out.println("  RefreshToken: " + device.refreshToken());
+    System.out.println("Try: curl -s -X POST " + server.baseUri() + "/auths/renew -H 'Content-Type: application/json'"
+        + " -d '{\"Token\":\"" + device.token() + "\",\"RefreshToken\":\"" + device.refreshToken() + "\"}'");
+    System.out.println("Press Ctrl+C to stop.");
+    Thread.currentThread().join();
+  }
+
+  /** Routes each request to the backend and renders its reply. */
+  private static final class Transformer implements ResponseDefinitionTransformerV2 {
+    private final FakeAuthsBackend backend;
+
+    Transformer(FakeAuthsBackend backend) {
+      this.backend = backend;
+    }
+
+    @Override
+    public String getName() {
+      return "dfx-fake-auths";
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+      return render(reply(event.getRequest()));
+    }
+
+    private Reply reply(Request request) {
+      String path = URI.create(request.getUrl()).getPath();
+      DfxEndpoint endpoint = null;
+      for (DfxEndpoint e : DfxEndpoint.values()) {
+        if (e.path().equals(path) && e.method().equals(request.getMethod().getName())) {
+          endpoint = e;
+        }
+      }
+      if (endpoint == null) {
+        return FakeAuthsBackend.notFound();
+      }
+      String contentType = request.getHeader("Content-Type");
+      if (contentType == null || !AuthsWire.isJson(contentType)) {
+        return new Reply(415, AuthsWire.encodeError("UNSUPPORTED_MEDIA_TYPE", "Send application/json"),
+            null, java.time.Duration.ZERO, false);
+      }
+      Object body;
+      try {
+        body = AuthsWire.decodeRequest(endpoint, request.getBody());
+      } catch (IllegalArgumentException e) {
+        return FakeAuthsBackend.badRequest(e.getMessage());
+      }
+      return backend.handle(endpoint, body,
+          request.containsHeader("Authorization") ? request.getHeader("Authorization") : null);
+    }
+
+    private static ResponseDefinition render(Reply reply) {
+      ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition();
+      if (!reply.delay().isZero()) {
+        b.withFixedDelay((int) reply.delay().toMillis());
+      }
+      if (reply.reset()) {
+        return b.withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+      }
+      b.withStatus(reply.status())
+          .withHeader("Content-Type", AuthsWire.JSON_MEDIA_TYPE)
+          .withBody(reply.body());
+      if (reply.retryAfter() != null) {
+        b.withHeader("Retry-After", Long.toString(reply.retryAfter().toSeconds()));
+      }
+      return b.build();
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.dfxclient.transport.feign;
+
+import io.github.dfxclient.auths.AuthsPort;
+import io.github.dfxclient.core.DfxRetryPolicy;
+import io.github.dfxclient.testkit.AuthsPortContract;
+import io.github.dfxclient.testkit.FakeAuthsBackend;
+import io.github.dfxclient.testkit.FakeDfxServerExtension;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The contract suite against {@link FeignAuthsAdapter} talking to the fake DFX server. */
+class FeignAdapterContractTest extends AuthsPortContract {
+
+  @RegisterExtension
+  static final FakeDfxServerExtension DFX = new FakeDfxServerExtension();
+
+  @Override
+  protected FakeAuthsBackend backend() {
+    return DFX.backend();
+  }
+
+  @Override
+  protected AuthsPort port(Supplier<String> bearerToken, Duration requestTimeout, DfxRetryPolicy retryPolicy) {
+    return FeignAuthsAdapter.builder().baseUri(DFX.baseUri()).bearerToken(bearerToken)
+        .requestTimeout(requestTimeout).retryPolicy(retryPolicy).build();
+  }
+}
