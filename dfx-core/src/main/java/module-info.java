@@ -7,6 +7,7 @@ module io.github.dfxclient.core {
 
   exports io.github.dfxclient.auths;
   exports io.github.dfxclient.core;
+  exports io.github.dfxclient.session;
   exports io.github.dfxclient.core.internal to
       io.github.dfxclient.transport.jdk,
       io.github.dfxclient.transport.feign,

@@ -17,6 +17,7 @@ import io.github.dfxclient.core.DfxEndpoint;
 import io.github.dfxclient.core.internal.AuthsWire;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A fake DFX HTTP server on WireMock, serving the Auths endpoints from a {@link FakeAuthsBackend}
@@ -29,7 +30,7 @@ import java.util.List;
  * client: {@code FakeDfxServer.main("8080")} prints the base URL and a device pair.
  */
 public final class FakeDfxServer implements AutoCloseable {
-  private final FakeAuthsBackend backend;
+  private final AtomicReference<FakeAuthsBackend> backend;
   private final WireMockServer wireMock;
 
   /** A server on a free loopback port with a new backend. Call {@link #start()}. */
@@ -45,11 +46,12 @@ public final class FakeDfxServer implements AutoCloseable {
     if (backend == null || port < 0 || port > 65535) {
       throw new IllegalArgumentException("backend and a port 0..65535 are required");
     }
-    this.backend = backend;
+    this.backend = new AtomicReference<>(backend);
     this.wireMock = new WireMockServer(wireMockConfig()
         .bindAddress("127.0.0.1")
         .port(port)
-        .extensions(new Transformer(backend)));
+        .jettyAcceptors(1)
+        .extensions(new Transformer(this.backend)));
   }
 
   /** @return this server, started */
@@ -66,7 +68,19 @@ public final class FakeDfxServer implements AutoCloseable {
 
   /** @return the state behind this server: issue pairs, script failures, read the outbox */
   public FakeAuthsBackend backend() {
-    return backend;
+    return backend.get();
+  }
+
+  /**
+   * Serves another backend from now on, e.g. one on a test's {@link MutableClock}.
+   *
+   * @param newBackend the state to serve
+   */
+  public void serve(FakeAuthsBackend newBackend) {
+    if (newBackend == null) {
+      throw new IllegalArgumentException("backend must not be null");
+    }
+    backend.set(newBackend);
   }
 
   /** @return WireMock's request journal: every request that reached the server, in order */
@@ -86,7 +100,7 @@ public final class FakeDfxServer implements AutoCloseable {
 
   /** Forgets the backend's state and the request journal. */
   public void reset() {
-    backend.reset();
+    backend.get().reset();
     wireMock.resetRequests();
   }
 
@@ -117,9 +131,9 @@ public final class FakeDfxServer implements AutoCloseable {
 
   /** Routes each request to the backend and renders its reply. */
   private static final class Transformer implements ResponseDefinitionTransformerV2 {
-    private final FakeAuthsBackend backend;
+    private final AtomicReference<FakeAuthsBackend> backend;
 
-    Transformer(FakeAuthsBackend backend) {
+    Transformer(AtomicReference<FakeAuthsBackend> backend) {
       this.backend = backend;
     }
 
@@ -155,7 +169,7 @@ public final class FakeDfxServer implements AutoCloseable {
       } catch (IllegalArgumentException e) {
         return FakeAuthsBackend.badRequest(e.getMessage());
       }
-      return backend.handle(endpoint, body,
+      return backend.get().handle(endpoint, body,
           request.containsHeader("Authorization") ? request.getHeader("Authorization") : null);
     }
 

@@ -76,7 +76,7 @@ public abstract class HttpAdapterContract {
   /** The loopback WireMock server the suite talks to; reset before each test. */
   @RegisterExtension
   protected static final WireMockExtension WIREMOCK = WireMockExtension.newInstance()
-      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+      .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").jettyAcceptors(1))
       .build();
 
   /**

@@ -1,0 +1,93 @@
+package io.github.dfxclient.testkit;
+
+import io.github.dfxclient.auths.AuthsPort;
+import io.github.dfxclient.auths.LoginCodeRequest;
+import io.github.dfxclient.auths.ResetPasswordLinkRequest;
+import io.github.dfxclient.auths.TokenPair;
+import io.github.dfxclient.core.DfxApiException;
+import io.github.dfxclient.core.DfxEndpoint;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/**
+ * The quick-start flow, run against a {@link FakeDfxServer} and told as a short transcript: renew
+ * a device pair, show the old refresh token refused, request a login code and a reset link, show
+ * the outbox. Credentials, phone numbers and e-mail addresses are printed masked. The transport
+ * modules run it as their demo.
+ */
+public final class FakeDfxTour {
+  private static final String PHONE = "+15555550123";
+  private static final String EMAIL = "ada.lovelace@example.org";
+  private static final String ORG = "acme-health";
+
+  private FakeDfxTour() {}
+
+  /**
+   * @param transport the adapter's name, for the heading
+   * @param adapter builds the adapter from the server's base URI and a bearer-token supplier
+   * @param out where the transcript goes
+   * @return whether every step behaved as the API promises
+   */
+  public static boolean run(String transport, BiFunction<URI, Supplier<String>, AuthsPort> adapter, PrintStream out) {
+    try (FakeDfxServer server = new FakeDfxServer().start()) {
+      FakeAuthsBackend backend = server.backend();
+      out.println("== " + transport + " against the fake DFX server at " + server.baseUri());
+      TokenPair device = backend.issuePair(FakeAuths.DEVICE);
+      Supplier<String> bearer = () -> backend.currentPair(FakeAuths.DEVICE).map(TokenPair::token).orElse(null);
+      AuthsPort auths = adapter.apply(server.baseUri(), bearer);
+      out.println("device registered:     " + show(device));
+
+      TokenPair renewed = auths.renew(device);
+      boolean ok = backend.isCurrent(renewed) && !backend.isCurrent(device);
+      out.println("renew (" + DfxEndpoint.RENEW + "): " + show(renewed));
+
+      try {
+        auths.renew(device);
+        out.println("renew with the old pair: ACCEPTED (wrong: refresh tokens are one-time)");
+        ok = false;
+      } catch (DfxApiException e) {
+        out.println("renew with the old pair: refused, " + e.status() + " " + e.code());
+      }
+
+      boolean code = auths.requestLoginCode(new LoginCodeRequest(PHONE, ORG)).success();
+      out.println("login code (" + DfxEndpoint.REQUEST_LOGIN_CODE + ") for " + maskPhone(PHONE) + ": success=" + code);
+      boolean link = auths.requestResetPasswordLink(new ResetPasswordLinkRequest(EMAIL, ORG)).success();
+      out.println("reset link (" + DfxEndpoint.REQUEST_RESET_PASSWORD_LINK + ") for " + maskEmail(EMAIL)
+          + ": success=" + link);
+
+      out.println("outbox of the fake:");
+      for (SentMessage m : backend.outbox()) {
+        String to = m.kind() == SentMessage.Kind.LOGIN_CODE ? maskPhone(m.recipient()) : maskEmail(m.recipient());
+        String content = m.kind() == SentMessage.Kind.LOGIN_CODE ? "code ••••" + m.content().substring(4)
+            : "link " + m.content().substring(0, m.content().indexOf("&key=") + 5) + "…";
+        out.println("  " + m.kind() + " to " + to + " (org " + m.identifier() + "): " + content);
+      }
+      out.println("requests that reached the server: renew " + backend.requestsReceived(DfxEndpoint.RENEW)
+          + ", login code " + backend.requestsReceived(DfxEndpoint.REQUEST_LOGIN_CODE)
+          + ", reset link " + backend.requestsReceived(DfxEndpoint.REQUEST_RESET_PASSWORD_LINK)
+          + " (journal: " + server.requestsReceived() + ")");
+      ok = ok && code && link && backend.outbox().size() == 2;
+      out.println(ok ? "== OK" : "== FAILED");
+      return ok;
+    }
+  }
+
+  private static String show(TokenPair p) {
+    return "token " + mask(p.token()) + ", refresh token " + mask(p.refreshToken());
+  }
+
+  private static String mask(String secret) {
+    return secret.substring(0, Math.min(6, secret.length())) + "…(" + secret.length() + " chars)";
+  }
+
+  private static String maskPhone(String phone) {
+    return phone.substring(0, 2) + "•".repeat(phone.length() - 4) + phone.substring(phone.length() - 2);
+  }
+
+  private static String maskEmail(String email) {
+    int at = email.indexOf('@');
+    return email.charAt(0) + "•••" + email.substring(at);
+  }
+}

@@ -1,0 +1,22 @@
+package io.github.dfxclient.testkit;
+
+import io.github.dfxclient.auths.AuthsPort;
+import io.github.dfxclient.core.DfxRetryPolicy;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/** The session rules through the in-memory fake. */
+class FakeAuthsSessionTest extends TokenSessionContract {
+  private final FakeAuthsBackend backend = new FakeAuthsBackend(clock, LIFETIME);
+
+  @Override
+  protected FakeAuthsBackend backend() {
+    return backend;
+  }
+
+  @Override
+  protected AuthsPort port(Supplier<String> bearerToken) {
+    return new FakeAuths(backend, bearerToken, Duration.ofSeconds(5),
+        DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).build());
+  }
+}

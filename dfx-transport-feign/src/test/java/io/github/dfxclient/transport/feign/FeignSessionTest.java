@@ -1,0 +1,31 @@
+package io.github.dfxclient.transport.feign;
+
+import io.github.dfxclient.auths.AuthsPort;
+import io.github.dfxclient.core.DfxRetryPolicy;
+import io.github.dfxclient.testkit.FakeAuthsBackend;
+import io.github.dfxclient.testkit.FakeDfxServerExtension;
+import io.github.dfxclient.testkit.TokenSessionContract;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The session rules through {@link FeignAuthsAdapter} against the fake DFX server. */
+class FeignSessionTest extends TokenSessionContract {
+
+  @RegisterExtension
+  static final FakeDfxServerExtension DFX = new FakeDfxServerExtension();
+
+  private final FakeAuthsBackend backend = new FakeAuthsBackend(clock, LIFETIME);
+
+  @Override
+  protected FakeAuthsBackend backend() {
+    DFX.server().serve(backend);
+    return backend;
+  }
+
+  @Override
+  protected AuthsPort port(Supplier<String> bearerToken) {
+    return FeignAuthsAdapter.builder().baseUri(DFX.baseUri()).bearerToken(bearerToken)
+        .retryPolicy(DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).build()).build();
+  }
+}
