@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
@@ -32,13 +33,19 @@ import io.github.dfxclient.core.DfxProtocolException;
 import io.github.dfxclient.core.DfxRetryPolicy;
 import io.github.dfxclient.core.DfxTransportException;
 import io.github.resilience4j.retry.RetryRegistry;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -512,6 +519,184 @@ public abstract class HttpAdapterContract {
     DfxProtocolException e = failure(DfxProtocolException.class, Operation.REQUEST_LOGIN_CODE, adapter());
 
     assertThat(e.getMessage()).contains("larger than");
+  }
+
+  // ------------------------------------------------------------------ hostile answers
+
+  /** A body that trickles in slower than the request timeout: the timeout holds for the whole answer. */
+  @Test
+  public void requestTimeoutBoundsATricklingBody() {
+    Operation op = Operation.REQUEST_LOGIN_CODE;
+    stub(op, json(200, "{\"success\":true,\"pad\":\"" + "x".repeat(400) + "\"}").withChunkedDribbleDelay(40, 6_000));
+    AdapterSettings s = settings();
+    AuthsPort port = newAdapter(new AdapterSettings(s.baseUri(), s.bearerToken(), Duration.ofMillis(800), s.retryPolicy()));
+
+    long start = System.nanoTime();
+    DfxTransportException e = failure(DfxTransportException.class, op, port);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(e.outcomeUnknown()).isTrue();
+    assertThat(millis).isBetween(700L, 3_000L);
+    assertThat(requestsReceived()).isEqualTo(1);
+  }
+
+  /** Megabytes of answer: refused at the bound, without reading (or holding) the rest. */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  public void refusesHugeAnswerAtTheBound(boolean declaredLength) {
+    byte[] huge = ("{\"success\":true,\"pad\":\"" + "x".repeat(8 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+    ResponseDefinitionBuilder answer = aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        .withBody(huge);
+    if (!declaredLength) {
+      answer = answer.withHeader("Transfer-Encoding", "chunked");
+    }
+    stub(Operation.REQUEST_LOGIN_CODE, answer);
+
+    DfxProtocolException e = failure(DfxProtocolException.class, Operation.REQUEST_LOGIN_CODE, adapter());
+
+    assertThat(e.getMessage()).contains("larger than " + (64 * 1024) + " bytes");
+    assertThat(e.status()).isEqualTo(200);
+    assertThat(requestsReceived()).isEqualTo(1);
+  }
+
+  /** Bytes that are not UTF-8: a protocol error. */
+  @Test
+  public void invalidUtf8IsProtocolError() {
+    byte[] body = {'{', '"', 's', 'u', 'c', 'c', 'e', 's', 's', '"', ':', 't', 'r', 'u', 'e', ',', '"', 'n', '"', ':',
+        '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+    stub(Operation.REQUEST_LOGIN_CODE, aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+        .withBody(body));
+
+    DfxProtocolException e = failure(DfxProtocolException.class, Operation.REQUEST_LOGIN_CODE, adapter());
+
+    assertThat(e.getMessage()).contains("UTF-8");
+  }
+
+  /** Excerpts of broken answers are short, on one line, without control characters or escapes. */
+  @ParameterizedTest
+  @ValueSource(ints = {200, 400, 502})
+  public void sanitisesHostileBodies(int status) {
+    String hostile = "\u001b[2J\u001b]0;pwned\u0007<b>oops</b>\r\nSet-Cookie: x=1\u0000" + "A ".repeat(50_000);
+    stub(Operation.REQUEST_LOGIN_CODE, aResponse().withStatus(status).withHeader("Content-Type", "text/plain")
+        .withBody(hostile));
+
+    DfxException e = failure(DfxException.class, Operation.REQUEST_LOGIN_CODE, adapter());
+
+    assertThat(e.getMessage()).doesNotContainPattern("[\\p{Cntrl}\u001b]").doesNotContain("pwned")
+        .doesNotContain("<b>");
+    assertThat(e.getMessage().length()).isLessThan(400);
+  }
+
+  /** A huge, hostile {@code Message}: bounded and stripped. */
+  @Test
+  public void sanitisesHostileServerMessage() {
+    String message = "\\u001b[31mred\\r\\nInjected: header " + "B".repeat(30_000);
+    stub(Operation.RENEW, json(400, "{\"Code\":\"BAD\",\"Message\":\"" + message + "\"}"));
+
+    DfxApiException e = failure(DfxApiException.class, Operation.RENEW, adapter());
+
+    assertThat(e.serverMessage()).doesNotContainPattern("[\\p{Cntrl}\u001b]").startsWith("red Injected: header");
+    assertThat(e.serverMessage().length()).isLessThanOrEqualTo(200);
+  }
+
+  /** A redirect to another host: not followed, so that host never sees the token. */
+  @Test
+  public void redirectToAnotherHostIsNotFollowed() {
+    WireMockServer other = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.2").jettyAcceptors(1));
+    other.start();
+    try {
+      other.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(json(200, Operation.RENEW.answerJson)));
+      stub(Operation.RENEW, aResponse().withStatus(302)
+          .withHeader("Location", "http://127.0.0.2:" + other.port() + Operation.RENEW.endpoint.path()));
+
+      DfxProtocolException e = failure(DfxProtocolException.class, Operation.RENEW, adapter());
+
+      assertThat(e.status()).isEqualTo(302);
+      assertThat(other.getAllServeEvents()).isEmpty();
+      assertThat(requestsReceived()).isEqualTo(1);
+    } finally {
+      other.stop();
+    }
+  }
+
+  // ------------------------------------------------------------------ secrets
+
+  /**
+   * Real calls, successful and failing, some against a server that echoes the secrets back, with
+   * every logger at TRACE: no token, refresh token, phone number or e-mail appears in any log line,
+   * exception message or stack trace, or {@code toString()}.
+   */
+  @Test
+  public void neverRevealsSecrets() {
+    assertThat(org.slf4j.LoggerFactory.getLogger("io.github.dfxclient.auths").isTraceEnabled())
+        .as("the build must run this suite with io.github.dfxclient at TRACE").isTrue();
+    String echo = "Token " + DEVICE_TOKEN + " / " + CURRENT.token() + " refresh " + CURRENT.refreshToken()
+        + " phone " + PHONE + " email " + EMAIL;
+    StringBuilder seen = new StringBuilder();
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
+    System.setOut(capture);
+    System.setErr(capture);
+    try {
+      AuthsPort port = adapter();
+      seen.append(port).append('\n');
+      for (Operation op : Operation.values()) {
+        WIREMOCK.resetAll();
+        stub(op, json(200, op.answerJson));
+        seen.append(op.invoke(port)).append('\n');
+        for (ResponseDefinitionBuilder hostile : List.of(
+            json(400, "{\"Code\":\"BAD\",\"Message\":\"" + echo + "\"}"),
+            json(401, "{\"errorCode\":\"" + PHONE + "\",\"message\":\"" + EMAIL + "\"}"),
+            aResponse().withStatus(502).withBody("<h1>" + echo + "</h1>"),
+            aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody(echo),
+            json(200, op.answerJson.substring(0, op.answerJson.length() - 3)),
+            json(200, "{\"Token\":\"" + NEXT.token() + "\",\"RefreshToken\":null}"),
+            json(200, "{\"success\":\"" + echo + "\"}"),
+            json(503, echo),
+            aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
+            json(200, op.answerJson).withFixedDelay(3_000))) {
+          WIREMOCK.resetAll();
+          stub(op, hostile);
+          AuthsPort fast = newAdapter(new AdapterSettings(settings().baseUri(), () -> DEVICE_TOKEN,
+              Duration.ofMillis(500), settings().retryPolicy()));
+          try {
+            seen.append(op.invoke(fast)).append('\n');
+          } catch (RuntimeException e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            seen.append(e).append('\n').append(trace).append('\n');
+          }
+        }
+      }
+      for (String bad : List.of(DEVICE_TOKEN + "\n", "x" + PHONE + "\u0000")) {
+        try {
+          newAdapter(new AdapterSettings(settings().baseUri(), () -> bad, Duration.ofMillis(500),
+              settings().retryPolicy())).renew(CURRENT);
+        } catch (RuntimeException e) {
+          seen.append(e).append('\n');
+        }
+      }
+      seen.append(CURRENT).append(NEXT).append(new LoginCodeRequest(PHONE, ORG))
+          .append(new ResetPasswordLinkRequest(EMAIL, ORG)).append('\n');
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    String logs = captured.toString(StandardCharsets.UTF_8);
+    assertThat(logs).as("the captured log must hold the per-attempt DEBUG lines")
+        .contains("dfx action=2304 POST /auths/renew status=200 attempt=1")
+        .contains("dfx action=2303 PATCH /auths/users/code status=")
+        .contains("dfx action=2300 PATCH /auths/users/reset status=");
+    String everything = logs + seen;
+    for (String secret : List.of(DEVICE_TOKEN, CURRENT.token(), CURRENT.refreshToken(), NEXT.token(),
+        NEXT.refreshToken(), PHONE, PHONE.substring(1), EMAIL)) {
+      int at = everything.indexOf(secret);
+      assertThat(at).as("a secret appears in the output here: %s",
+          at < 0 ? "" : everything.substring(Math.max(0, at - 300), Math.min(everything.length(), at + 100))
+              .replace(secret, "<<SECRET>>")).isNegative();
+    }
   }
 
   // ------------------------------------------------------------------ bad input

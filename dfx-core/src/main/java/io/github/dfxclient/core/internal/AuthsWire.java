@@ -383,7 +383,8 @@ public final class AuthsWire {
     return null;
   }
 
-  private static String sanitizeCode(String code) {
+  private static String sanitizeCode(String raw) {
+    String code = Excerpts.of(raw);
     StringBuilder b = new StringBuilder(Math.min(code.length(), MAX_CODE));
     for (int i = 0; i < code.length() && b.length() < MAX_CODE; i++) {
       char c = code.charAt(i);

@@ -105,11 +105,22 @@ class AuthsWireTest {
 
     DfxApiException e = (DfxApiException) AuthsWire.failure(DfxEndpoint.RENEW, 400, null, null, utf8(hostile));
 
-    assertThat(e.code()).isEqualTo("BAD31mCODEX");
+    assertThat(e.code()).isEqualTo("BADCODE_X");
     assertThat(e.serverMessage()).doesNotContain("\u001b").doesNotContain("owned").doesNotContain(T)
         .doesNotContain("ada@example.org").doesNotContain("555 0123");
     assertThat(e.serverMessage().length()).isLessThanOrEqualTo(Excerpts.MAX_EXCERPT + 1);
     assertThat(e.getMessage()).doesNotContainPattern("\\p{Cntrl}");
+  }
+
+  @Test
+  void redactsSecretShapedErrorCodes() {
+    DfxApiException e = (DfxApiException) AuthsWire.failure(DfxEndpoint.REQUEST_LOGIN_CODE, 400, null, null,
+        utf8("{\"Code\":\"+15555550123\"}"));
+    DfxApiException f = (DfxApiException) AuthsWire.failure(DfxEndpoint.RENEW, 400, null, null,
+        utf8("{\"Code\":\"" + T + "\"}"));
+
+    assertThat(e.code()).isEqualTo("redacted");
+    assertThat(f.code()).isEqualTo("redacted");
   }
 
   @Test

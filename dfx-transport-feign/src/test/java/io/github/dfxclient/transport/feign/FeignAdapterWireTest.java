@@ -1,10 +1,11 @@
 package io.github.dfxclient.transport.feign;
 
+import feign.Logger;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.testkit.AdapterSettings;
 import io.github.dfxclient.testkit.HttpAdapterContract;
 
-/** The shared wire and failure suite, run against {@link FeignAuthsAdapter}. */
+/** The shared wire and failure suite, run against {@link FeignAuthsAdapter} with Feign logging at FULL. */
 class FeignAdapterWireTest extends HttpAdapterContract {
 
   @Override
@@ -14,6 +15,7 @@ class FeignAdapterWireTest extends HttpAdapterContract {
         .bearerToken(s.bearerToken())
         .requestTimeout(s.requestTimeout())
         .retryPolicy(s.retryPolicy())
+        .customize(feign -> feign.logLevel(Logger.Level.FULL))
         .build();
   }
 }

@@ -201,8 +201,9 @@ public final class JdkAuthsAdapter implements AuthsPort {
     }
 
     /**
-     * @param httpClient your own client (proxy, TLS, executor). Keep its redirects at {@code NEVER}:
-     *     a followed redirect could carry the token to another host.
+     * @param httpClient your own client (proxy, TLS, executor, HTTP/2). Its redirects must be {@code
+     *     NEVER} ({@link #build()} refuses others): a followed redirect could carry the token to
+     *     another host.
      */
     public Builder httpClient(HttpClient httpClient) {
       if (httpClient == null) {
@@ -239,6 +240,10 @@ public final class JdkAuthsAdapter implements AuthsPort {
     /** @return the adapter */
     public JdkAuthsAdapter build() {
       BaseUri base = BaseUri.of(baseUri, allowPlainHttp);
+      if (httpClient != null && httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
+        throw new IllegalArgumentException("httpClient must not follow redirects (Redirect.NEVER):"
+            + " a followed redirect could carry the bearer token and the body to another host");
+      }
       if (httpClient != null && connectTimeoutSet) {
         throw new IllegalArgumentException(
             "connectTimeout cannot be combined with httpClient: set it on your HttpClient");
