@@ -2,9 +2,9 @@ package io.github.dfxclient.core.internal;
 
 import io.github.dfxclient.core.DfxEndpoint;
 import io.github.dfxclient.core.DfxProtocolException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 
 /** Reads an answer body, refusing one larger than the bound. */
 public final class BoundedBody {
@@ -37,25 +37,36 @@ public final class BoundedBody {
    * @param in the body stream, or {@code null} for no body
    * @param max the most bytes accepted
    * @param status the answer's status, for the error
+   * @param declaredLength the length the answer declared, or a negative number when unknown
    * @return the body
-   * @throws TooLarge when the body has more than {@code max} bytes
+   * @throws TooLarge when the body has (or declares) more than {@code max} bytes
    * @throws IOException when reading fails
    */
-  public static byte[] read(InputStream in, int max, int status) throws IOException {
+  public static byte[] read(InputStream in, int max, int status, long declaredLength) throws IOException {
     if (in == null) {
       return new byte[0];
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(max, 1024));
-    byte[] buf = new byte[Math.min(max + 1, 8192)];
-    int total = 0;
-    int n;
-    while ((n = in.read(buf, 0, Math.min(buf.length, max + 1 - total))) > 0) {
-      total += n;
-      if (total > max) {
+    if (declaredLength > max) {
+      throw new TooLarge(status, max);
+    }
+    byte[] buf = new byte[declaredLength >= 0 ? (int) declaredLength + 1 : Math.min(max + 1, 512)];
+    int size = 0;
+    while (true) {
+      if (size == buf.length) {
+        if (size > max) {
+          throw new TooLarge(status, max);
+        }
+        buf = Arrays.copyOf(buf, Math.min(max + 1, size * 2));
+      }
+      int n = in.read(buf, size, buf.length - size);
+      if (n < 0) {
+        break;
+      }
+      size += n;
+      if (size > max) {
         throw new TooLarge(status, max);
       }
-      out.write(buf, 0, n);
     }
-    return out.toByteArray();
+    return size == buf.length ? buf : Arrays.copyOf(buf, size);
   }
 }

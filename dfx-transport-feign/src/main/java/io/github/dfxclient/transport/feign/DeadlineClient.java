@@ -4,12 +4,10 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import io.github.dfxclient.core.internal.BoundedBody;
+import io.github.dfxclient.core.internal.Deadlines;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Wraps the application's (or the default) {@link Client}: reads the whole answer into memory
@@ -17,26 +15,6 @@ import java.util.concurrent.TimeUnit;
  * stream is closed when the deadline passes, which ends a read that trickles).
  */
 final class DeadlineClient implements Client {
-
-  /** The answer did not arrive whole before the request timeout. */
-  static final class DeadlineExceeded extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    DeadlineExceeded(Duration timeout) {
-      super("no complete answer within " + timeout);
-    }
-  }
-
-  private static final ScheduledThreadPoolExecutor CLOSER = new ScheduledThreadPoolExecutor(1, r -> {
-    Thread t = new Thread(r, "dfx-feign-deadline");
-    t.setDaemon(true);
-    return t;
-  });
-
-  static {
-    CLOSER.setRemoveOnCancelPolicy(true);
-  }
-
   private final Client delegate;
   private final Duration timeout;
   private final int maxAnswerBytes;
@@ -55,31 +33,28 @@ final class DeadlineClient implements Client {
       return response;
     }
     InputStream in = response.body().asInputStream();
-    long remaining = deadline - System.nanoTime();
-    boolean[] expired = {false};
-    ScheduledFuture<?> closer = CLOSER.schedule(() -> {
-      expired[0] = true;
-      closeQuietly(in);
-    }, Math.max(remaining, 0), TimeUnit.NANOSECONDS);
+    Deadlines.Registration watch = Deadlines.register(deadline, () -> closeQuietly(in));
     byte[] body;
     try {
-      body = BoundedBody.read(in, maxAnswerBytes, response.status());
-    } catch (BoundedBody.TooLarge e) {
-      closeQuietly(in);
-      throw e;
+      body = BoundedBody.read(in, maxAnswerBytes, response.status(), declaredLength(response));
     } catch (IOException e) {
-      if (expired[0]) {
-        throw new DeadlineExceeded(timeout);
+      if (watch.expired()) {
+        throw new Deadlines.Exceeded();
       }
       throw e;
     } finally {
-      closer.cancel(false);
+      watch.cancel();
+      closeQuietly(in);
     }
-    if (expired[0]) {
-      throw new DeadlineExceeded(timeout);
+    if (watch.expired()) {
+      throw new Deadlines.Exceeded();
     }
-    closeQuietly(in);
     return response.toBuilder().body(body).build();
+  }
+
+  static long declaredLength(Response response) {
+    Integer length = response.body().length();
+    return length == null ? -1 : length;
   }
 
   private static void closeQuietly(InputStream in) {

@@ -25,6 +25,7 @@ import io.github.dfxclient.core.internal.Bearer;
 import io.github.dfxclient.core.internal.BoundedBody;
 import io.github.dfxclient.core.internal.CallPipeline;
 import io.github.dfxclient.core.internal.ClientInfo;
+import io.github.dfxclient.core.internal.Deadlines;
 import io.github.dfxclient.core.internal.Failures;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,6 +59,7 @@ public final class FeignAuthsAdapter implements AuthsPort {
   private final AuthsApi api;
   private final CallPipeline pipeline;
   private final String description;
+  private final Duration requestTimeout;
 
   private FeignAuthsAdapter(Builder b, BaseUri base) {
     Client client = b.client != null ? b.client
@@ -92,6 +94,7 @@ public final class FeignAuthsAdapter implements AuthsPort {
         })
         .target(AuthsApi.class, base.uri().toString());
     this.pipeline = new CallPipeline(b.retryPolicy);
+    this.requestTimeout = b.requestTimeout;
     this.description = "FeignAuthsAdapter[" + base.uri() + ", requestTimeout=" + b.requestTimeout + "]";
   }
 
@@ -128,7 +131,7 @@ public final class FeignAuthsAdapter implements AuthsPort {
     });
   }
 
-  private static RuntimeException translate(DfxEndpoint endpoint, FeignException e) {
+  private RuntimeException translate(DfxEndpoint endpoint, FeignException e) {
     Throwable cause = e.getCause();
     if (cause instanceof DfxException d) {
       return d;
@@ -139,8 +142,8 @@ public final class FeignAuthsAdapter implements AuthsPort {
     if (cause instanceof BoundedBody.TooLarge tooLarge) {
       return tooLarge.toProtocolException(endpoint);
     }
-    if (e instanceof RetryableException && cause instanceof DeadlineClient.DeadlineExceeded) {
-      return Failures.outcomeUnknown(endpoint, cause.getMessage(), null);
+    if (e instanceof RetryableException && cause instanceof Deadlines.Exceeded) {
+      return Failures.outcomeUnknown(endpoint, "no complete answer within " + requestTimeout, null);
     }
     if (e instanceof RetryableException && cause != null) {
       return Failures.transport(endpoint, cause, cause instanceof HttpConnectTimeoutException);

@@ -75,7 +75,7 @@ final class WireCodec implements Encoder, Decoder, ErrorDecoder {
       return new byte[0];
     }
     try (InputStream in = response.body().asInputStream()) {
-      return BoundedBody.read(in, maxAnswerBytes, response.status());
+      return BoundedBody.read(in, maxAnswerBytes, response.status(), DeadlineClient.declaredLength(response));
     }
   }
 

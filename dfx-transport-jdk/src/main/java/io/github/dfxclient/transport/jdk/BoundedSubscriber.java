@@ -1,6 +1,7 @@
 package io.github.dfxclient.transport.jdk;
 
 import io.github.dfxclient.core.internal.BoundedBody;
+import io.github.dfxclient.core.internal.Deadlines;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -9,32 +10,47 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-/** Collects a body into a byte array, cancelling the exchange once it passes the bound. */
+/**
+ * Collects a body into a byte array, bounded in size (the exchange is cancelled once the body
+ * passes {@code max}) and in time (cancelled when the deadline passes: {@code HttpRequest.timeout}
+ * only covers the wait for the headers).
+ */
 final class BoundedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
-
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private final int max;
   private final int status;
+  private final Deadlines.Registration deadline;
   private byte[] bytes;
   private int size;
-  private Flow.Subscription subscription;
+  private volatile Flow.Subscription subscription;
 
-  private BoundedSubscriber(int max, int status, long declaredLength) {
+  private BoundedSubscriber(int max, int status, long declaredLength, long deadlineNanos) {
     this.max = max;
     this.status = status;
     this.bytes = new byte[(int) Math.min(Math.max(declaredLength, 256), max)];
+    this.deadline = Deadlines.register(deadlineNanos, () -> fail(new Deadlines.Exceeded()));
   }
 
-  /** @return a handler whose bodies are at most {@code max} bytes */
-  static HttpResponse.BodyHandler<byte[]> handler(int max) {
+  /** @return a handler whose bodies are at most {@code max} bytes, complete by {@code deadlineNanos} */
+  static HttpResponse.BodyHandler<byte[]> handler(int max, long deadlineNanos) {
     return info -> {
       long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-      BoundedSubscriber s = new BoundedSubscriber(max, info.statusCode(), declared);
+      BoundedSubscriber s = new BoundedSubscriber(max, info.statusCode(), declared, deadlineNanos);
       if (declared > max) {
-        s.result.completeExceptionally(new BoundedBody.TooLarge(info.statusCode(), max));
+        s.fail(new BoundedBody.TooLarge(info.statusCode(), max));
       }
       return s;
     };
+  }
+
+  private void fail(Throwable t) {
+    deadline.cancel();
+    if (result.completeExceptionally(t)) {
+      Flow.Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
+      }
+    }
   }
 
   @Override
@@ -55,8 +71,7 @@ final class BoundedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
     for (ByteBuffer b : items) {
       int n = b.remaining();
       if (size + (long) n > max) {
-        subscription.cancel();
-        result.completeExceptionally(new BoundedBody.TooLarge(status, max));
+        fail(new BoundedBody.TooLarge(status, max));
         return;
       }
       if (size + n > bytes.length) {
@@ -69,11 +84,12 @@ final class BoundedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
   @Override
   public void onError(Throwable t) {
-    result.completeExceptionally(t);
+    fail(t);
   }
 
   @Override
   public void onComplete() {
+    deadline.cancel();
     result.complete(size == bytes.length ? bytes : Arrays.copyOf(bytes, size));
   }
 

@@ -7,7 +7,6 @@ import io.github.dfxclient.auths.ResetPasswordLinkRequest;
 import io.github.dfxclient.auths.ResetPasswordLinkSent;
 import io.github.dfxclient.auths.TokenPair;
 import io.github.dfxclient.core.DfxEndpoint;
-import io.github.dfxclient.core.DfxException;
 import io.github.dfxclient.core.DfxRetryPolicy;
 import io.github.dfxclient.core.internal.Answer;
 import io.github.dfxclient.core.internal.AuthsWire;
@@ -16,7 +15,9 @@ import io.github.dfxclient.core.internal.Bearer;
 import io.github.dfxclient.core.internal.BoundedBody;
 import io.github.dfxclient.core.internal.CallPipeline;
 import io.github.dfxclient.core.internal.ClientInfo;
+import io.github.dfxclient.core.internal.Deadlines;
 import io.github.dfxclient.core.internal.Failures;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -25,10 +26,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -54,7 +51,7 @@ public final class JdkAuthsAdapter implements AuthsPort {
   private final Map<DfxEndpoint, URI> uris = new EnumMap<>(DfxEndpoint.class);
   private final Supplier<String> bearerToken;
   private final Duration requestTimeout;
-  private final HttpResponse.BodyHandler<byte[]> bodyHandler;
+  private final int maxAnswerBytes;
   private final CallPipeline pipeline;
 
   private JdkAuthsAdapter(Builder b, BaseUri base) {
@@ -69,7 +66,7 @@ public final class JdkAuthsAdapter implements AuthsPort {
     }
     this.bearerToken = b.bearerToken;
     this.requestTimeout = b.requestTimeout;
-    this.bodyHandler = BoundedSubscriber.handler(b.maxAnswerBytes);
+    this.maxAnswerBytes = b.maxAnswerBytes;
     this.pipeline = new CallPipeline(b.retryPolicy);
   }
 
@@ -113,19 +110,15 @@ public final class JdkAuthsAdapter implements AuthsPort {
     if (authorization != null) {
       request.header("Authorization", authorization);
     }
-    CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(request.build(), bodyHandler);
     HttpResponse<byte[]> response;
     try {
-      response = pending.get(requestTimeout.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      pending.cancel(true);
-      throw Failures.outcomeUnknown(endpoint, "no complete answer within " + requestTimeout, null);
+      response = client.send(request.build(),
+          BoundedSubscriber.handler(maxAnswerBytes, System.nanoTime() + requestTimeout.toNanos()));
     } catch (InterruptedException e) {
-      pending.cancel(true);
       Thread.currentThread().interrupt();
       throw Failures.outcomeUnknown(endpoint, "interrupted while waiting for the answer", e);
-    } catch (ExecutionException e) {
-      throw mapFailure(endpoint, e.getCause());
+    } catch (IOException e) {
+      throw mapFailure(endpoint, e);
     }
     int status = response.statusCode();
     Object value = AuthsWire.read(endpoint, status,
@@ -135,13 +128,13 @@ public final class JdkAuthsAdapter implements AuthsPort {
     return new Answer<>(status, type.cast(value));
   }
 
-  private DfxException mapFailure(DfxEndpoint endpoint, Throwable failure) {
+  private io.github.dfxclient.core.DfxException mapFailure(DfxEndpoint endpoint, IOException failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof BoundedBody.TooLarge tooLarge) {
         return tooLarge.toProtocolException(endpoint);
       }
-      if (t instanceof DfxException d) {
-        return d;
+      if (t instanceof Deadlines.Exceeded) {
+        return Failures.outcomeUnknown(endpoint, "no complete answer within " + requestTimeout, null);
       }
     }
     return Failures.transport(endpoint, failure, failure instanceof HttpConnectTimeoutException);

@@ -1,0 +1,154 @@
+package io.github.dfxclient.transport.feign.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import feign.Client;
+import feign.Feign;
+import feign.Request;
+import feign.RequestLine;
+import feign.Retryer;
+import feign.http2client.Http2Client;
+import io.github.dfxclient.auths.LoginCodeRequest;
+import io.github.dfxclient.auths.LoginCodeSent;
+import io.github.dfxclient.auths.TokenPair;
+import io.github.dfxclient.transport.feign.FeignAuthsAdapter;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * {@link FeignAuthsAdapter} against a plain Feign interface doing the same call on the same {@link
+ * feign.Client} (feign-java11 over one HttpClient), plus a Jackson parse of the answer.
+ */
+@State(Scope.Benchmark)
+@Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class FeignAdapterBenchmark {
+  static final String DEVICE_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZXZpY2UifQ.ZGV2aWNlLXNpZ25hdHVyZQ";
+  static final TokenPair CURRENT = new TokenPair(
+      "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTcifQ.b2xkLXNpZ25hdHVyZQ", "rt-old-5f1c0a7e9b2d4c3a8e6f1029384756ab");
+  static final LoginCodeRequest LOGIN = new LoginCodeRequest("+15555550123", "acme-health");
+  private static final JsonFactory JSON = new JsonFactory();
+
+  /** The plain Feign interface of the baseline. */
+  public interface RawApi {
+    @RequestLine("POST /auths/renew")
+    byte[] renew(byte[] body);
+
+    @RequestLine("PATCH /auths/users/code")
+    byte[] loginCode(byte[] body);
+  }
+
+  private FeignAuthsAdapter adapter;
+  private RawApi raw;
+  private byte[] renewBody;
+  private byte[] loginBody;
+
+  @Setup
+  public void setUp() {
+    String base = System.getProperty("dfx.bench.baseUri");
+    Client client = new Http2Client(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+        .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build());
+    adapter = FeignAuthsAdapter.builder().baseUri(java.net.URI.create(base)).bearerToken(() -> DEVICE_TOKEN)
+        .client(client).build();
+    raw = Feign.builder().client(client).retryer(Retryer.NEVER_RETRY)
+        .options(new Request.Options(5, TimeUnit.SECONDS, 15, TimeUnit.SECONDS, false))
+        .requestInterceptor(t -> t.header("Content-Type", "application/json").header("Accept", "application/json")
+            .header("User-Agent", "raw").header("Authorization", "Bearer " + DEVICE_TOKEN))
+        .target(RawApi.class, base);
+    renewBody = ("{\"Token\":\"" + CURRENT.token() + "\",\"RefreshToken\":\"" + CURRENT.refreshToken() + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+    loginBody = ("{\"PhoneNumber\":\"" + LOGIN.phoneNumber() + "\",\"Identifier\":\"" + LOGIN.identifier() + "\"}")
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String[] parse(byte[] body, String... fields) throws IOException {
+    String[] values = new String[fields.length];
+    try (JsonParser p = JSON.createParser(body)) {
+      p.nextToken();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        for (int i = 0; i < fields.length; i++) {
+          if (fields[i].equals(name)) {
+            values[i] = p.getText();
+          }
+        }
+        p.skipChildren();
+      }
+    }
+    return values;
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Threads(1)
+  public String[] renew_1thread_raw() throws Exception {
+    return parse(raw.renew(renewBody), "Token", "RefreshToken");
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Threads(1)
+  public TokenPair renew_1thread_adapter() {
+    return adapter.renew(CURRENT);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @Threads(16)
+  public String[] renew_16threads_raw() throws Exception {
+    return parse(raw.renew(renewBody), "Token", "RefreshToken");
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @Threads(16)
+  public TokenPair renew_16threads_adapter() {
+    return adapter.renew(CURRENT);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Threads(1)
+  public String[] loginCode_1thread_raw() throws Exception {
+    return parse(raw.loginCode(loginBody), "success");
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.AverageTime)
+  @Threads(1)
+  public LoginCodeSent loginCode_1thread_adapter() {
+    return adapter.requestLoginCode(LOGIN);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @Threads(16)
+  public String[] loginCode_16threads_raw() throws Exception {
+    return parse(raw.loginCode(loginBody), "success");
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.Throughput)
+  @Threads(16)
+  public LoginCodeSent loginCode_16threads_adapter() {
+    return adapter.requestLoginCode(LOGIN);
+  }
+}
