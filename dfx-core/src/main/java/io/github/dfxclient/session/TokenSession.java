@@ -59,12 +59,30 @@ public final class TokenSession {
   private final Map<TokenKind, Slot> slots = new EnumMap<>(TokenKind.class);
   private final ThreadLocal<Boolean> renewing = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-  /** The state of one pair. All fields are guarded by the slot's monitor. */
+  /**
+   * The state of one pair. Written under the slot's monitor; {@link #pair}, {@link #expiresAt} and
+   * {@link #unsaved} are volatile so that the hot path ({@link #accessToken} of a saved, valid
+   * token) reads them without locking.
+   */
   private static final class Slot {
-    TokenPair pair;
-    boolean unsaved;
+    volatile Held held = Held.NONE;
+    volatile boolean unsaved;
     CompletableFuture<TokenPair> inFlight;
     final Set<String> sentRefreshTokens = new HashSet<>();
+
+    TokenPair pair() {
+      return held.pair();
+    }
+
+    void hold(TokenPair next) {
+      held = next == null ? Held.NONE
+          : new Held(next, JwtExpiry.of(next.token()).map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
+    }
+  }
+
+  /** A pair with its expiry (epoch millis; {@code Long.MAX_VALUE} when it has no {@code exp}), read as one. */
+  private record Held(TokenPair pair, long expiresAt) {
+    static final Held NONE = new Held(null, Long.MAX_VALUE);
   }
 
   private TokenSession(Builder b) {
@@ -74,7 +92,7 @@ public final class TokenSession {
     this.listener = b.listener;
     for (TokenKind kind : TokenKind.values()) {
       Slot slot = new Slot();
-      slot.pair = store.load(kind).orElse(null);
+      slot.hold(store.load(kind).orElse(null));
       slots.put(kind, slot);
     }
     this.auths = b.auths != null ? b.auths : b.authsFactory.apply(bearerToken());
@@ -102,7 +120,7 @@ public final class TokenSession {
     Slot slot = slots.get(kind);
     synchronized (slot) {
       store.save(kind, pair);
-      slot.pair = pair;
+      slot.hold(pair);
       slot.unsaved = false;
     }
   }
@@ -116,7 +134,7 @@ public final class TokenSession {
     Slot slot = slots.get(kind);
     synchronized (slot) {
       ensureSaved(kind, slot);
-      return Optional.ofNullable(slot.pair);
+      return Optional.ofNullable(slot.pair());
     }
   }
 
@@ -129,11 +147,17 @@ public final class TokenSession {
    * @throws IllegalStateException when the session holds no such pair
    */
   public String accessToken(TokenKind kind) {
-    TokenPair pair = current(kind).orElseThrow(() -> new IllegalStateException("no " + kind + " pair is set"));
-    if (!renewing.get() && expiresSoon(pair)) {
-      pair = renewIfStill(kind, pair.token());
+    Slot slot = slots.get(kind);
+    Held held = slot.held;
+    if (held.pair() == null || slot.unsaved) {
+      current(kind).orElseThrow(() -> new IllegalStateException("no " + kind + " pair is set"));
+      held = slot.held;
     }
-    return pair.token();
+    if (held.expiresAt() != Long.MAX_VALUE && clock.millis() + renewSkew.toMillis() >= held.expiresAt()
+        && !renewing.get()) {
+      return renewIfStill(kind, held.pair().token()).token();
+    }
+    return held.pair().token();
   }
 
   /**
@@ -142,11 +166,7 @@ public final class TokenSession {
    */
   public Supplier<String> bearerToken() {
     return () -> {
-      Slot slot = slots.get(TokenKind.DEVICE);
-      TokenPair pair;
-      synchronized (slot) {
-        pair = slot.pair;
-      }
+      TokenPair pair = slots.get(TokenKind.DEVICE).pair();
       if (pair == null) {
         return null;
       }
@@ -168,19 +188,19 @@ public final class TokenSession {
     TokenPair toRenew = null;
     synchronized (slot) {
       ensureSaved(kind, slot);
-      if (slot.pair == null) {
+      if (slot.pair() == null) {
         throw new IllegalStateException("no " + kind + " pair is set");
       }
-      if (!slot.pair.token().equals(staleToken) && slot.inFlight == null) {
-        return slot.pair;
+      if (!slot.pair().token().equals(staleToken) && slot.inFlight == null) {
+        return slot.pair();
       }
       if (slot.inFlight != null) {
         flight = slot.inFlight;
       } else {
-        if (slot.sentRefreshTokens.contains(slot.pair.refreshToken())) {
+        if (slot.sentRefreshTokens.contains(slot.pair().refreshToken())) {
           throw new RefreshTokenSpentException(kind);
         }
-        toRenew = slot.pair;
+        toRenew = slot.pair();
         flight = new CompletableFuture<>();
         slot.inFlight = flight;
         slot.sentRefreshTokens.add(toRenew.refreshToken());
@@ -238,7 +258,7 @@ public final class TokenSession {
     }
     RuntimeException saveFailure = null;
     synchronized (slot) {
-      slot.pair = next;
+      slot.hold(next);
       slot.unsaved = true;
       try {
         store.save(kind, next);
@@ -266,17 +286,12 @@ public final class TokenSession {
   private void ensureSaved(TokenKind kind, Slot slot) {
     if (slot.unsaved) {
       try {
-        store.save(kind, slot.pair);
+        store.save(kind, slot.pair());
         slot.unsaved = false;
       } catch (RuntimeException e) {
-        throw new TokenPersistenceException(kind, slot.pair, e);
+        throw new TokenPersistenceException(kind, slot.pair(), e);
       }
     }
-  }
-
-  private boolean expiresSoon(TokenPair pair) {
-    Optional<Instant> exp = JwtExpiry.of(pair.token());
-    return exp.isPresent() && !clock.instant().plus(renewSkew).isBefore(exp.get());
   }
 
   private static TokenPair await(CompletableFuture<TokenPair> flight) {

@@ -1,6 +1,7 @@
 package io.github.dfxclient.core.internal;
 
 import io.github.dfxclient.core.DfxEndpoint;
+import io.github.dfxclient.core.DfxException;
 import io.github.dfxclient.core.DfxTransportException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -9,6 +10,7 @@ import java.net.PortUnreachableException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -43,6 +45,30 @@ public final class Failures {
       return new DfxTransportException(endpoint, false, reason == null ? "connect timed out" : reason, failure);
     }
     return new DfxTransportException(endpoint, true, describeUnknown(failure), failure);
+  }
+
+  /**
+   * Maps what a transport threw while exchanging: an answer over the bound ({@link
+   * BoundedBody.TooLarge}) is a protocol error, a passed deadline ({@link Deadlines.Exceeded}) an
+   * "outcome unknown" timeout, anything else goes through {@link #transport}.
+   *
+   * @param endpoint the endpoint called
+   * @param failure what the transport threw
+   * @param knownNotSent the transport knows the request was not sent (e.g. its connect timeout)
+   * @param requestTimeout the timeout, for the message
+   * @return the exception to throw
+   */
+  public static DfxException ofExchange(DfxEndpoint endpoint, Throwable failure, boolean knownNotSent,
+      Duration requestTimeout) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BoundedBody.TooLarge tooLarge) {
+        return tooLarge.toProtocolException(endpoint);
+      }
+      if (t instanceof Deadlines.Exceeded) {
+        return outcomeUnknown(endpoint, "no complete answer within " + requestTimeout, null);
+      }
+    }
+    return transport(endpoint, failure, knownNotSent);
   }
 
   /**

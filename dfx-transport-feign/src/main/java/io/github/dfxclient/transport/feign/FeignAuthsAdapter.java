@@ -22,10 +22,8 @@ import io.github.dfxclient.core.internal.Answer;
 import io.github.dfxclient.core.internal.AuthsWire;
 import io.github.dfxclient.core.internal.BaseUri;
 import io.github.dfxclient.core.internal.Bearer;
-import io.github.dfxclient.core.internal.BoundedBody;
 import io.github.dfxclient.core.internal.CallPipeline;
 import io.github.dfxclient.core.internal.ClientInfo;
-import io.github.dfxclient.core.internal.Deadlines;
 import io.github.dfxclient.core.internal.Failures;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -139,14 +137,8 @@ public final class FeignAuthsAdapter implements AuthsPort {
     if (cause instanceof IllegalArgumentException iae) {
       return iae;
     }
-    if (cause instanceof BoundedBody.TooLarge tooLarge) {
-      return tooLarge.toProtocolException(endpoint);
-    }
-    if (e instanceof RetryableException && cause instanceof Deadlines.Exceeded) {
-      return Failures.outcomeUnknown(endpoint, "no complete answer within " + requestTimeout, null);
-    }
     if (e instanceof RetryableException && cause != null) {
-      return Failures.transport(endpoint, cause, cause instanceof HttpConnectTimeoutException);
+      return Failures.ofExchange(endpoint, cause, cause instanceof HttpConnectTimeoutException, requestTimeout);
     }
     if (e instanceof DecodeException) {
       return new DfxProtocolException(endpoint, e.status(), "answer could not be decoded");

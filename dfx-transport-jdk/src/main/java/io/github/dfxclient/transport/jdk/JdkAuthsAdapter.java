@@ -12,10 +12,8 @@ import io.github.dfxclient.core.internal.Answer;
 import io.github.dfxclient.core.internal.AuthsWire;
 import io.github.dfxclient.core.internal.BaseUri;
 import io.github.dfxclient.core.internal.Bearer;
-import io.github.dfxclient.core.internal.BoundedBody;
 import io.github.dfxclient.core.internal.CallPipeline;
 import io.github.dfxclient.core.internal.ClientInfo;
-import io.github.dfxclient.core.internal.Deadlines;
 import io.github.dfxclient.core.internal.Failures;
 import java.io.IOException;
 import java.net.URI;
@@ -118,7 +116,7 @@ public final class JdkAuthsAdapter implements AuthsPort {
       Thread.currentThread().interrupt();
       throw Failures.outcomeUnknown(endpoint, "interrupted while waiting for the answer", e);
     } catch (IOException e) {
-      throw mapFailure(endpoint, e);
+      throw Failures.ofExchange(endpoint, e, e instanceof HttpConnectTimeoutException, requestTimeout);
     }
     int status = response.statusCode();
     Object value = AuthsWire.read(endpoint, status,
@@ -126,18 +124,6 @@ public final class JdkAuthsAdapter implements AuthsPort {
         response.headers().firstValue("Retry-After").orElse(null),
         response.body());
     return new Answer<>(status, type.cast(value));
-  }
-
-  private io.github.dfxclient.core.DfxException mapFailure(DfxEndpoint endpoint, IOException failure) {
-    for (Throwable t = failure; t != null; t = t.getCause()) {
-      if (t instanceof BoundedBody.TooLarge tooLarge) {
-        return tooLarge.toProtocolException(endpoint);
-      }
-      if (t instanceof Deadlines.Exceeded) {
-        return Failures.outcomeUnknown(endpoint, "no complete answer within " + requestTimeout, null);
-      }
-    }
-    return Failures.transport(endpoint, failure, failure instanceof HttpConnectTimeoutException);
   }
 
   @Override

@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class FeignAdapterBenchmark {
@@ -112,6 +112,7 @@ public class FeignAdapterBenchmark {
 
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(16)
   public String[] renew_16threads_raw() throws Exception {
     return parse(raw.renew(renewBody), "Token", "RefreshToken");
@@ -119,6 +120,7 @@ public class FeignAdapterBenchmark {
 
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(16)
   public TokenPair renew_16threads_adapter() {
     return adapter.renew(CURRENT);
@@ -140,6 +142,7 @@ public class FeignAdapterBenchmark {
 
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(16)
   public String[] loginCode_16threads_raw() throws Exception {
     return parse(raw.loginCode(loginBody), "success");
@@ -147,6 +150,7 @@ public class FeignAdapterBenchmark {
 
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
+  @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(16)
   public LoginCodeSent loginCode_16threads_adapter() {
     return adapter.requestLoginCode(LOGIN);
