@@ -28,7 +28,7 @@ public final class LoopbackBench {
    * @throws Exception when the server cannot start or JMH fails
    */
   public static void run(String title, String include) throws Exception {
-    try (FixedAnswerServer server = new FixedAnswerServer(4)) {
+    try (FixedAnswerServer server = new FixedAnswerServer()) {
       warmUp(server);
       Collection<RunResult> results = runJmh(server, include);
       System.out.println();

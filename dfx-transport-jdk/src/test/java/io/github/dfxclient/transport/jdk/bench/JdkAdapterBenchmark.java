@@ -34,8 +34,8 @@ import org.openjdk.jmh.annotations.Warmup;
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 8, time = 1)
+@Measurement(iterations = 6, time = 1)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class JdkAdapterBenchmark {
   static final String DEVICE_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZXZpY2UifQ.ZGV2aWNlLXNpZ25hdHVyZQ";
@@ -50,6 +50,22 @@ public class JdkAdapterBenchmark {
   private URI codeUri;
   private byte[] renewBody;
   private byte[] loginBody;
+
+  /** Exchanges that failed in this fork (16 threads on 2 cores sometimes meet a JDK HttpClient
+   *  "connection closed" on loopback, raw and adapter alike); counted, reported at the end. */
+  private static final java.util.concurrent.atomic.LongAdder FAILURES = new java.util.concurrent.atomic.LongAdder();
+
+  static Object failed(Exception e) {
+    FAILURES.increment();
+    return e;
+  }
+
+  @org.openjdk.jmh.annotations.TearDown
+  public void reportFailures() {
+    if (FAILURES.sum() > 0) {
+      System.out.println("failed exchanges in this benchmark: " + FAILURES.sum());
+    }
+  }
 
   @Setup
   public void setUp() {
@@ -114,16 +130,24 @@ public class JdkAdapterBenchmark {
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(16)
-  public String[] renew_16threads_raw() throws Exception {
-    return raw("POST", renewUri, renewBody, "Token", "RefreshToken");
+  public Object renew_16threads_raw() {
+    try {
+      return raw("POST", renewUri, renewBody, "Token", "RefreshToken");
+    } catch (Exception e) {
+      return failed(e);
+    }
   }
 
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(16)
-  public TokenPair renew_16threads_adapter() {
-    return adapter.renew(CURRENT);
+  public Object renew_16threads_adapter() {
+    try {
+      return adapter.renew(CURRENT);
+    } catch (Exception e) {
+      return failed(e);
+    }
   }
 
   @Benchmark
@@ -144,15 +168,23 @@ public class JdkAdapterBenchmark {
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(16)
-  public String[] loginCode_16threads_raw() throws Exception {
-    return raw("PATCH", codeUri, loginBody, "success");
+  public Object loginCode_16threads_raw() {
+    try {
+      return raw("PATCH", codeUri, loginBody, "success");
+    } catch (Exception e) {
+      return failed(e);
+    }
   }
 
   @Benchmark
   @BenchmarkMode(Mode.Throughput)
   @OutputTimeUnit(TimeUnit.SECONDS)
   @Threads(16)
-  public LoginCodeSent loginCode_16threads_adapter() {
-    return adapter.requestLoginCode(LOGIN);
+  public Object loginCode_16threads_adapter() {
+    try {
+      return adapter.requestLoginCode(LOGIN);
+    } catch (Exception e) {
+      return failed(e);
+    }
   }
 }
