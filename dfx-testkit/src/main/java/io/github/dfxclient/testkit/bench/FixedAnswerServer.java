@@ -26,8 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * blocking sockets, one thread per kept-alive connection, answers precomputed to the byte and
  * written in one write with TCP_NODELAY, nothing parsed but the request line and {@code
  * Content-Length}, and a connection is never closed under the client. Its own cost per request is
- * small and steady (WireMock's matching and journal are neither; {@code com.sun.net.httpserver}
- * closed kept-alive connections under load, which rightly fails a POST as "outcome unknown").
+ * small and steady (WireMock's matching and journal are neither).
  */
 public final class FixedAnswerServer implements AutoCloseable {
   /** The pair every renew answers with. */
