@@ -18,6 +18,7 @@ import io.github.dfxclient.core.DfxEndpoint;
 import io.github.dfxclient.core.DfxException;
 import io.github.dfxclient.core.DfxProtocolException;
 import io.github.dfxclient.core.DfxRetryPolicy;
+import io.github.dfxclient.core.internal.AdapterConfig;
 import io.github.dfxclient.core.internal.Answer;
 import io.github.dfxclient.core.internal.AuthsWire;
 import io.github.dfxclient.core.internal.BaseUri;
@@ -59,15 +60,15 @@ public final class FeignAuthsAdapter implements AuthsPort {
   private final String description;
   private final Duration requestTimeout;
 
-  private FeignAuthsAdapter(Builder b, BaseUri base) {
+  private FeignAuthsAdapter(Builder b, AdapterConfig c, BaseUri base) {
     Client client = b.client != null ? b.client
         : new Http2Client(HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(b.connectTimeout)
+            .connectTimeout(c.connectTimeout())
             .build());
-    WireCodec codec = new WireCodec(b.maxAnswerBytes);
-    Supplier<String> bearer = b.bearerToken;
+    WireCodec codec = new WireCodec(c.maxAnswerBytes());
+    Supplier<String> bearer = c.bearerToken();
     Feign.Builder feign = Feign.builder();
     b.customizer.accept(feign);
     this.api = feign
@@ -77,9 +78,9 @@ public final class FeignAuthsAdapter implements AuthsPort {
         .errorDecoder(codec)
         .logger(new RedactingLogger())
         .retryer(Retryer.NEVER_RETRY)
-        .options(new Request.Options(b.connectTimeout.toMillis(), TimeUnit.MILLISECONDS,
-            b.requestTimeout.toMillis(), TimeUnit.MILLISECONDS, false))
-        .client(new DeadlineClient(client, b.requestTimeout, b.maxAnswerBytes))
+        .options(new Request.Options(c.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
+            c.requestTimeout().toMillis(), TimeUnit.MILLISECONDS, false))
+        .client(new DeadlineClient(client, c.requestTimeout(), c.maxAnswerBytes()))
         .requestInterceptor(template -> {
           template.removeHeader("Content-Type").headerLiteral("Content-Type", AuthsWire.JSON_MEDIA_TYPE);
           template.removeHeader("Accept").headerLiteral("Accept", AuthsWire.JSON_MEDIA_TYPE);
@@ -91,9 +92,9 @@ public final class FeignAuthsAdapter implements AuthsPort {
           }
         })
         .target(AuthsApi.class, base.uri().toString());
-    this.pipeline = new CallPipeline(b.retryPolicy);
-    this.requestTimeout = b.requestTimeout;
-    this.description = "FeignAuthsAdapter[" + base.uri() + ", requestTimeout=" + b.requestTimeout + "]";
+    this.pipeline = new CallPipeline(c.retryPolicy());
+    this.requestTimeout = c.requestTimeout();
+    this.description = "FeignAuthsAdapter[" + base.uri() + ", requestTimeout=" + c.requestTimeout() + "]";
   }
 
   /** @return a builder with production defaults */
@@ -156,24 +157,15 @@ public final class FeignAuthsAdapter implements AuthsPort {
    * setting checks its value at once and throws an {@link IllegalArgumentException} naming it.
    */
   public static final class Builder {
-    private URI baseUri = BaseUri.DEFAULT;
-    private Supplier<String> bearerToken;
-    private Duration requestTimeout = Duration.ofSeconds(15);
-    private Duration connectTimeout = Duration.ofSeconds(5);
+    private final AdapterConfig config = new AdapterConfig();
     private Client client;
     private Consumer<Feign.Builder> customizer = f -> { };
-    private DfxRetryPolicy retryPolicy = DfxRetryPolicy.defaults();
-    private boolean allowPlainHttp;
-    private int maxAnswerBytes = AuthsWire.DEFAULT_MAX_ANSWER_BYTES;
 
     private Builder() {}
 
     /** @param baseUri the API's base URI; default {@code https://api.deepaffex.ai} */
     public Builder baseUri(URI baseUri) {
-      if (baseUri == null) {
-        throw new IllegalArgumentException("baseUri must not be null");
-      }
-      this.baseUri = baseUri;
+      config.baseUri(baseUri);
       return this;
     }
 
@@ -182,19 +174,19 @@ public final class FeignAuthsAdapter implements AuthsPort {
      *     or blank answer omits the header. {@code null} means no header at all.
      */
     public Builder bearerToken(Supplier<String> bearerToken) {
-      this.bearerToken = bearerToken;
+      config.bearerToken(bearerToken);
       return this;
     }
 
     /** @param requestTimeout bound on one attempt, from sending to the last byte of the answer; default 15 s */
     public Builder requestTimeout(Duration requestTimeout) {
-      this.requestTimeout = positive("requestTimeout", requestTimeout);
+      config.requestTimeout(requestTimeout);
       return this;
     }
 
     /** @param connectTimeout bound on opening a connection; default 5 s */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = positive("connectTimeout", connectTimeout);
+      config.connectTimeout(connectTimeout);
       return this;
     }
 
@@ -203,10 +195,7 @@ public final class FeignAuthsAdapter implements AuthsPort {
      *     feign.Client.Default}: {@code HttpURLConnection} cannot send PATCH and re-sends POSTs.
      */
     public Builder client(Client client) {
-      if (client == null) {
-        throw new IllegalArgumentException("client must not be null");
-      }
-      if (client instanceof Client.Default) {
+      if (AdapterConfig.required("client", client) instanceof Client.Default) {
         throw new IllegalArgumentException("client must not be feign.Client.Default: HttpURLConnection"
             + " cannot send PATCH and silently re-sends POSTs");
       }
@@ -219,47 +208,31 @@ public final class FeignAuthsAdapter implements AuthsPort {
      *     encoder, decoder, error decoder, logger, retryer, options and client (those stay ours)
      */
     public Builder customize(Consumer<Feign.Builder> customizer) {
-      if (customizer == null) {
-        throw new IllegalArgumentException("customizer must not be null");
-      }
-      this.customizer = customizer;
+      this.customizer = AdapterConfig.required("customizer", customizer);
       return this;
     }
 
     /** @param retryPolicy the retry policy; default {@link DfxRetryPolicy#defaults()} */
     public Builder retryPolicy(DfxRetryPolicy retryPolicy) {
-      if (retryPolicy == null) {
-        throw new IllegalArgumentException("retryPolicy must not be null");
-      }
-      this.retryPolicy = retryPolicy;
+      config.retryPolicy(retryPolicy);
       return this;
     }
 
     /** @param allow accept a plain {@code http://} base URI to a non-loopback host; default false */
     public Builder allowPlainHttp(boolean allow) {
-      this.allowPlainHttp = allow;
+      config.allowPlainHttp(allow);
       return this;
     }
 
     /** @param maxAnswerBytes bound on an answer body, 1 KiB to 16 MiB; default 64 KiB */
     public Builder maxAnswerBytes(int maxAnswerBytes) {
-      if (maxAnswerBytes < 1024 || maxAnswerBytes > 16 * 1024 * 1024) {
-        throw new IllegalArgumentException("maxAnswerBytes must be 1024..16777216, got " + maxAnswerBytes);
-      }
-      this.maxAnswerBytes = maxAnswerBytes;
+      config.maxAnswerBytes(maxAnswerBytes);
       return this;
     }
 
     /** @return the adapter */
     public FeignAuthsAdapter build() {
-      return new FeignAuthsAdapter(this, BaseUri.of(baseUri, allowPlainHttp));
-    }
-
-    private static Duration positive(String name, Duration d) {
-      if (d == null || d.isZero() || d.isNegative()) {
-        throw new IllegalArgumentException(name + " must be positive");
-      }
-      return d;
+      return new FeignAuthsAdapter(this, config, config.checkedBaseUri());
     }
   }
 }

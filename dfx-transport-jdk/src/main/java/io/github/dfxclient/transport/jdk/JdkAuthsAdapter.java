@@ -8,6 +8,7 @@ import io.github.dfxclient.auths.ResetPasswordLinkSent;
 import io.github.dfxclient.auths.TokenPair;
 import io.github.dfxclient.core.DfxEndpoint;
 import io.github.dfxclient.core.DfxRetryPolicy;
+import io.github.dfxclient.core.internal.AdapterConfig;
 import io.github.dfxclient.core.internal.Answer;
 import io.github.dfxclient.core.internal.AuthsWire;
 import io.github.dfxclient.core.internal.BaseUri;
@@ -52,20 +53,20 @@ public final class JdkAuthsAdapter implements AuthsPort {
   private final int maxAnswerBytes;
   private final CallPipeline pipeline;
 
-  private JdkAuthsAdapter(Builder b, BaseUri base) {
+  private JdkAuthsAdapter(Builder b, AdapterConfig c, BaseUri base) {
     this.client = b.httpClient != null ? b.httpClient
         : HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(b.connectTimeout)
+            .connectTimeout(c.connectTimeout())
             .build();
     for (DfxEndpoint e : DfxEndpoint.values()) {
       uris.put(e, base.resolve(e));
     }
-    this.bearerToken = b.bearerToken;
-    this.requestTimeout = b.requestTimeout;
-    this.maxAnswerBytes = b.maxAnswerBytes;
-    this.pipeline = new CallPipeline(b.retryPolicy);
+    this.bearerToken = c.bearerToken();
+    this.requestTimeout = c.requestTimeout();
+    this.maxAnswerBytes = c.maxAnswerBytes();
+    this.pipeline = new CallPipeline(c.retryPolicy());
   }
 
   /** @return a builder with production defaults */
@@ -136,24 +137,14 @@ public final class JdkAuthsAdapter implements AuthsPort {
    * IllegalArgumentException} naming it.
    */
   public static final class Builder {
-    private URI baseUri = BaseUri.DEFAULT;
-    private Supplier<String> bearerToken;
-    private Duration requestTimeout = Duration.ofSeconds(15);
-    private Duration connectTimeout = Duration.ofSeconds(5);
-    private boolean connectTimeoutSet;
+    private final AdapterConfig config = new AdapterConfig();
     private HttpClient httpClient;
-    private DfxRetryPolicy retryPolicy = DfxRetryPolicy.defaults();
-    private boolean allowPlainHttp;
-    private int maxAnswerBytes = AuthsWire.DEFAULT_MAX_ANSWER_BYTES;
 
     private Builder() {}
 
     /** @param baseUri the API's base URI; default {@code https://api.deepaffex.ai} */
     public Builder baseUri(URI baseUri) {
-      if (baseUri == null) {
-        throw new IllegalArgumentException("baseUri must not be null");
-      }
-      this.baseUri = baseUri;
+      config.baseUri(baseUri);
       return this;
     }
 
@@ -162,20 +153,19 @@ public final class JdkAuthsAdapter implements AuthsPort {
      *     or blank answer omits the header. {@code null} means no header at all.
      */
     public Builder bearerToken(Supplier<String> bearerToken) {
-      this.bearerToken = bearerToken;
+      config.bearerToken(bearerToken);
       return this;
     }
 
     /** @param requestTimeout bound on one attempt, from sending to the last byte of the answer; default 15 s */
     public Builder requestTimeout(Duration requestTimeout) {
-      this.requestTimeout = positive("requestTimeout", requestTimeout);
+      config.requestTimeout(requestTimeout);
       return this;
     }
 
     /** @param connectTimeout bound on opening a connection; default 5 s. Not with {@link #httpClient}. */
     public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = positive("connectTimeout", connectTimeout);
-      this.connectTimeoutSet = true;
+      config.connectTimeout(connectTimeout);
       return this;
     }
 
@@ -185,56 +175,40 @@ public final class JdkAuthsAdapter implements AuthsPort {
      *     another host.
      */
     public Builder httpClient(HttpClient httpClient) {
-      if (httpClient == null) {
-        throw new IllegalArgumentException("httpClient must not be null");
-      }
-      this.httpClient = httpClient;
+      this.httpClient = AdapterConfig.required("httpClient", httpClient);
       return this;
     }
 
     /** @param retryPolicy the retry policy; default {@link DfxRetryPolicy#defaults()} */
     public Builder retryPolicy(DfxRetryPolicy retryPolicy) {
-      if (retryPolicy == null) {
-        throw new IllegalArgumentException("retryPolicy must not be null");
-      }
-      this.retryPolicy = retryPolicy;
+      config.retryPolicy(retryPolicy);
       return this;
     }
 
     /** @param allow accept a plain {@code http://} base URI to a non-loopback host; default false */
     public Builder allowPlainHttp(boolean allow) {
-      this.allowPlainHttp = allow;
+      config.allowPlainHttp(allow);
       return this;
     }
 
     /** @param maxAnswerBytes bound on an answer body, 1 KiB to 16 MiB; default 64 KiB */
     public Builder maxAnswerBytes(int maxAnswerBytes) {
-      if (maxAnswerBytes < 1024 || maxAnswerBytes > 16 * 1024 * 1024) {
-        throw new IllegalArgumentException("maxAnswerBytes must be 1024..16777216, got " + maxAnswerBytes);
-      }
-      this.maxAnswerBytes = maxAnswerBytes;
+      config.maxAnswerBytes(maxAnswerBytes);
       return this;
     }
 
     /** @return the adapter */
     public JdkAuthsAdapter build() {
-      BaseUri base = BaseUri.of(baseUri, allowPlainHttp);
+      BaseUri base = config.checkedBaseUri();
       if (httpClient != null && httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
         throw new IllegalArgumentException("httpClient must not follow redirects (Redirect.NEVER):"
             + " a followed redirect could carry the bearer token and the body to another host");
       }
-      if (httpClient != null && connectTimeoutSet) {
+      if (httpClient != null && config.connectTimeoutSet()) {
         throw new IllegalArgumentException(
             "connectTimeout cannot be combined with httpClient: set it on your HttpClient");
       }
-      return new JdkAuthsAdapter(this, base);
-    }
-
-    private static Duration positive(String name, Duration d) {
-      if (d == null || d.isZero() || d.isNegative()) {
-        throw new IllegalArgumentException(name + " must be positive");
-      }
-      return d;
+      return new JdkAuthsAdapter(this, config, base);
     }
   }
 }

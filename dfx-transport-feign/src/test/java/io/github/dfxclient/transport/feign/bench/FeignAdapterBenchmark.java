@@ -1,21 +1,23 @@
 package io.github.dfxclient.transport.feign.bench;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import feign.Client;
 import feign.Feign;
 import feign.Request;
 import feign.RequestLine;
 import feign.Retryer;
 import feign.http2client.Http2Client;
-import io.github.dfxclient.auths.LoginCodeRequest;
+import static io.github.dfxclient.testkit.bench.Baseline.CURRENT;
+import static io.github.dfxclient.testkit.bench.Baseline.DEVICE_TOKEN;
+import static io.github.dfxclient.testkit.bench.Baseline.LOGIN;
+import static io.github.dfxclient.testkit.bench.Baseline.LOGIN_BODY;
+import static io.github.dfxclient.testkit.bench.Baseline.RENEW_BODY;
+import static io.github.dfxclient.testkit.bench.Baseline.parse;
+
 import io.github.dfxclient.auths.LoginCodeSent;
 import io.github.dfxclient.auths.TokenPair;
 import io.github.dfxclient.transport.feign.FeignAuthsAdapter;
 import java.io.IOException;
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,11 +42,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 6, time = 1)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class FeignAdapterBenchmark {
-  static final String DEVICE_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZXZpY2UifQ.ZGV2aWNlLXNpZ25hdHVyZQ";
-  static final TokenPair CURRENT = new TokenPair(
-      "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTcifQ.b2xkLXNpZ25hdHVyZQ", "rt-old-5f1c0a7e9b2d4c3a8e6f1029384756ab");
-  static final LoginCodeRequest LOGIN = new LoginCodeRequest("+15555550123", "acme-health");
-  private static final JsonFactory JSON = new JsonFactory();
 
   /** The plain Feign interface of the baseline. */
   public interface RawApi {
@@ -57,8 +54,6 @@ public class FeignAdapterBenchmark {
 
   private FeignAuthsAdapter adapter;
   private RawApi raw;
-  private byte[] renewBody;
-  private byte[] loginBody;
 
   /** Exchanges that failed in this fork (16 threads on 2 cores sometimes meet a JDK HttpClient
    *  "connection closed" on loopback, raw and adapter alike); counted, reported at the end. */
@@ -88,35 +83,13 @@ public class FeignAdapterBenchmark {
         .requestInterceptor(t -> t.header("Content-Type", "application/json").header("Accept", "application/json")
             .header("User-Agent", "raw").header("Authorization", "Bearer " + DEVICE_TOKEN))
         .target(RawApi.class, base);
-    renewBody = ("{\"Token\":\"" + CURRENT.token() + "\",\"RefreshToken\":\"" + CURRENT.refreshToken() + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
-    loginBody = ("{\"PhoneNumber\":\"" + LOGIN.phoneNumber() + "\",\"Identifier\":\"" + LOGIN.identifier() + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
-  }
-
-  static String[] parse(byte[] body, String... fields) throws IOException {
-    String[] values = new String[fields.length];
-    try (JsonParser p = JSON.createParser(body)) {
-      p.nextToken();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        for (int i = 0; i < fields.length; i++) {
-          if (fields[i].equals(name)) {
-            values[i] = p.getText();
-          }
-        }
-        p.skipChildren();
-      }
-    }
-    return values;
   }
 
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @Threads(1)
   public String[] renew_1thread_raw() throws Exception {
-    return parse(raw.renew(renewBody), "Token", "RefreshToken");
+    return parse(raw.renew(RENEW_BODY), "Token", "RefreshToken");
   }
 
   @Benchmark
@@ -132,7 +105,7 @@ public class FeignAdapterBenchmark {
   @Threads(16)
   public Object renew_16threads_raw() {
     try {
-      return parse(raw.renew(renewBody), "Token", "RefreshToken");
+      return parse(raw.renew(RENEW_BODY), "Token", "RefreshToken");
     } catch (Exception e) {
       return failed(e);
     }
@@ -154,7 +127,7 @@ public class FeignAdapterBenchmark {
   @BenchmarkMode(Mode.AverageTime)
   @Threads(1)
   public String[] loginCode_1thread_raw() throws Exception {
-    return parse(raw.loginCode(loginBody), "success");
+    return parse(raw.loginCode(LOGIN_BODY), "success");
   }
 
   @Benchmark
@@ -170,7 +143,7 @@ public class FeignAdapterBenchmark {
   @Threads(16)
   public Object loginCode_16threads_raw() {
     try {
-      return parse(raw.loginCode(loginBody), "success");
+      return parse(raw.loginCode(LOGIN_BODY), "success");
     } catch (Exception e) {
       return failed(e);
     }

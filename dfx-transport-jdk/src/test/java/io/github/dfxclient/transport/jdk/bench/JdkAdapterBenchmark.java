@@ -1,9 +1,12 @@
 package io.github.dfxclient.transport.jdk.bench;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import io.github.dfxclient.auths.LoginCodeRequest;
+import static io.github.dfxclient.testkit.bench.Baseline.CURRENT;
+import static io.github.dfxclient.testkit.bench.Baseline.DEVICE_TOKEN;
+import static io.github.dfxclient.testkit.bench.Baseline.LOGIN;
+import static io.github.dfxclient.testkit.bench.Baseline.LOGIN_BODY;
+import static io.github.dfxclient.testkit.bench.Baseline.RENEW_BODY;
+import static io.github.dfxclient.testkit.bench.Baseline.parse;
+
 import io.github.dfxclient.auths.LoginCodeSent;
 import io.github.dfxclient.auths.TokenPair;
 import io.github.dfxclient.transport.jdk.JdkAuthsAdapter;
@@ -12,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,18 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 6, time = 1)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class JdkAdapterBenchmark {
-  static final String DEVICE_TOKEN = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJkZXZpY2UifQ.ZGV2aWNlLXNpZ25hdHVyZQ";
-  static final TokenPair CURRENT = new TokenPair(
-      "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTcifQ.b2xkLXNpZ25hdHVyZQ", "rt-old-5f1c0a7e9b2d4c3a8e6f1029384756ab");
-  static final LoginCodeRequest LOGIN = new LoginCodeRequest("+15555550123", "acme-health");
-  private static final JsonFactory JSON = new JsonFactory();
 
   private HttpClient client;
   private JdkAuthsAdapter adapter;
   private URI renewUri;
   private URI codeUri;
-  private byte[] renewBody;
-  private byte[] loginBody;
 
   /** Exchanges that failed in this fork (16 threads on 2 cores sometimes meet a JDK HttpClient
    *  "connection closed" on loopback, raw and adapter alike); counted, reported at the end. */
@@ -75,10 +70,6 @@ public class JdkAdapterBenchmark {
     adapter = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client).build();
     renewUri = URI.create(base + "/auths/renew");
     codeUri = URI.create(base + "/auths/users/code");
-    renewBody = ("{\"Token\":\"" + CURRENT.token() + "\",\"RefreshToken\":\"" + CURRENT.refreshToken() + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
-    loginBody = ("{\"PhoneNumber\":\"" + LOGIN.phoneNumber() + "\",\"Identifier\":\"" + LOGIN.identifier() + "\"}")
-        .getBytes(StandardCharsets.UTF_8);
   }
 
   private String[] raw(String method, URI uri, byte[] body, String... fields) throws IOException, InterruptedException {
@@ -93,30 +84,11 @@ public class JdkAdapterBenchmark {
     return parse(response.body(), fields);
   }
 
-  /** The leanest Jackson parse: the named top-level fields as text. */
-  static String[] parse(byte[] body, String... fields) throws IOException {
-    String[] values = new String[fields.length];
-    try (JsonParser p = JSON.createParser(body)) {
-      p.nextToken();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        for (int i = 0; i < fields.length; i++) {
-          if (fields[i].equals(name)) {
-            values[i] = p.getText();
-          }
-        }
-        p.skipChildren();
-      }
-    }
-    return values;
-  }
-
   @Benchmark
   @BenchmarkMode(Mode.AverageTime)
   @Threads(1)
   public String[] renew_1thread_raw() throws Exception {
-    return raw("POST", renewUri, renewBody, "Token", "RefreshToken");
+    return raw("POST", renewUri, RENEW_BODY, "Token", "RefreshToken");
   }
 
   @Benchmark
@@ -132,7 +104,7 @@ public class JdkAdapterBenchmark {
   @Threads(16)
   public Object renew_16threads_raw() {
     try {
-      return raw("POST", renewUri, renewBody, "Token", "RefreshToken");
+      return raw("POST", renewUri, RENEW_BODY, "Token", "RefreshToken");
     } catch (Exception e) {
       return failed(e);
     }
@@ -154,7 +126,7 @@ public class JdkAdapterBenchmark {
   @BenchmarkMode(Mode.AverageTime)
   @Threads(1)
   public String[] loginCode_1thread_raw() throws Exception {
-    return raw("PATCH", codeUri, loginBody, "success");
+    return raw("PATCH", codeUri, LOGIN_BODY, "success");
   }
 
   @Benchmark
@@ -170,7 +142,7 @@ public class JdkAdapterBenchmark {
   @Threads(16)
   public Object loginCode_16threads_raw() {
     try {
-      return raw("PATCH", codeUri, loginBody, "success");
+      return raw("PATCH", codeUri, LOGIN_BODY, "success");
     } catch (Exception e) {
       return failed(e);
     }
