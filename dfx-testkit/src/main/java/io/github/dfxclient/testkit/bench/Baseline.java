@@ -7,6 +7,7 @@ import io.github.dfxclient.auths.LoginCodeRequest;
 import io.github.dfxclient.auths.TokenPair;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the benchmarks' raw baselines send and how they read the answer, shared by the transports:
@@ -29,8 +30,29 @@ public final class Baseline {
       + LOGIN.identifier() + "\"}").getBytes(StandardCharsets.UTF_8);
 
   private static final JsonFactory JSON = new JsonFactory();
+  private static final LongAdder FAILURES = new LongAdder();
 
   private Baseline() {}
+
+  /**
+   * Counts an exchange that failed in a multi-threaded benchmark instead of aborting it: 16 threads
+   * on 2 cores sometimes meet a JDK HttpClient "connection closed" on loopback, raw and adapter
+   * alike. Each benchmark runs in its own fork, so the count is per benchmark.
+   *
+   * @param e the failure
+   * @return {@code e}, for the benchmark to return
+   */
+  public static Object failed(Exception e) {
+    FAILURES.increment();
+    return e;
+  }
+
+  /** Prints how many exchanges failed in this fork, if any; call it from a {@code @TearDown}. */
+  public static void reportFailures() {
+    if (FAILURES.sum() > 0) {
+      System.out.println("failed exchanges in this benchmark: " + FAILURES.sum());
+    }
+  }
 
   /**
    * @param body a JSON object

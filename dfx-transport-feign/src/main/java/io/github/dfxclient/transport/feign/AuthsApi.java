@@ -9,7 +9,7 @@ import io.github.dfxclient.core.DfxEndpoint;
 import io.github.dfxclient.core.internal.Answer;
 
 /** The Feign interface of the Auths resource; methods and paths come from {@link DfxEndpoint}. */
-public interface AuthsApi {
+interface AuthsApi {
 
   /** @see io.github.dfxclient.auths.AuthsPort#renew */
   @DfxCall(DfxEndpoint.RENEW)

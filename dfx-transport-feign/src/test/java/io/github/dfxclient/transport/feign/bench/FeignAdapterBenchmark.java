@@ -13,6 +13,7 @@ import static io.github.dfxclient.testkit.bench.Baseline.LOGIN_BODY;
 import static io.github.dfxclient.testkit.bench.Baseline.RENEW_BODY;
 import static io.github.dfxclient.testkit.bench.Baseline.parse;
 
+import io.github.dfxclient.testkit.bench.Baseline;
 import io.github.dfxclient.auths.LoginCodeSent;
 import io.github.dfxclient.auths.TokenPair;
 import io.github.dfxclient.transport.feign.FeignAuthsAdapter;
@@ -55,20 +56,9 @@ public class FeignAdapterBenchmark {
   private FeignAuthsAdapter adapter;
   private RawApi raw;
 
-  /** Exchanges that failed in this fork (16 threads on 2 cores sometimes meet a JDK HttpClient
-   *  "connection closed" on loopback, raw and adapter alike); counted, reported at the end. */
-  private static final java.util.concurrent.atomic.LongAdder FAILURES = new java.util.concurrent.atomic.LongAdder();
-
-  static Object failed(Exception e) {
-    FAILURES.increment();
-    return e;
-  }
-
   @org.openjdk.jmh.annotations.TearDown
   public void reportFailures() {
-    if (FAILURES.sum() > 0) {
-      System.out.println("failed exchanges in this benchmark: " + FAILURES.sum());
-    }
+    Baseline.reportFailures();
   }
 
   @Setup
@@ -107,7 +97,7 @@ public class FeignAdapterBenchmark {
     try {
       return parse(raw.renew(RENEW_BODY), "Token", "RefreshToken");
     } catch (Exception e) {
-      return failed(e);
+      return Baseline.failed(e);
     }
   }
 
@@ -119,7 +109,7 @@ public class FeignAdapterBenchmark {
     try {
       return adapter.renew(CURRENT);
     } catch (Exception e) {
-      return failed(e);
+      return Baseline.failed(e);
     }
   }
 
@@ -145,7 +135,7 @@ public class FeignAdapterBenchmark {
     try {
       return parse(raw.loginCode(LOGIN_BODY), "success");
     } catch (Exception e) {
-      return failed(e);
+      return Baseline.failed(e);
     }
   }
 
@@ -157,7 +147,7 @@ public class FeignAdapterBenchmark {
     try {
       return adapter.requestLoginCode(LOGIN);
     } catch (Exception e) {
-      return failed(e);
+      return Baseline.failed(e);
     }
   }
 }

@@ -7,6 +7,7 @@ import static io.github.dfxclient.testkit.bench.Baseline.LOGIN_BODY;
 import static io.github.dfxclient.testkit.bench.Baseline.RENEW_BODY;
 import static io.github.dfxclient.testkit.bench.Baseline.parse;
 
+import io.github.dfxclient.testkit.bench.Baseline;
 import io.github.dfxclient.auths.LoginCodeSent;
 import io.github.dfxclient.auths.TokenPair;
 import io.github.dfxclient.transport.jdk.JdkAuthsAdapter;
@@ -46,20 +47,9 @@ public class JdkAdapterBenchmark {
   private URI renewUri;
   private URI codeUri;
 
-  /** Exchanges that failed in this fork (16 threads on 2 cores sometimes meet a JDK HttpClient
-   *  "connection closed" on loopback, raw and adapter alike); counted, reported at the end. */
-  private static final java.util.concurrent.atomic.LongAdder FAILURES = new java.util.concurrent.atomic.LongAdder();
-
-  static Object failed(Exception e) {
-    FAILURES.increment();
-    return e;
-  }
-
   @org.openjdk.jmh.annotations.TearDown
   public void reportFailures() {
-    if (FAILURES.sum() > 0) {
-      System.out.println("failed exchanges in this benchmark: " + FAILURES.sum());
-    }
+    Baseline.reportFailures();
   }
 
   @Setup
@@ -106,7 +96,7 @@ public class JdkAdapterBenchmark {
     try {
       return raw("POST", renewUri, RENEW_BODY, "Token", "RefreshToken");
     } catch (Exception e) {
-      return failed(e);
+      return Baseline.failed(e);
     }
   }
 
@@ -118,7 +108,7 @@ public class JdkAdapterBenchmark {
     try {
       return adapter.renew(CURRENT);
     } catch (Exception e) {
-      return failed(e);
+      return Baseline.failed(e);
     }
   }
 
@@ -144,7 +134,7 @@ public class JdkAdapterBenchmark {
     try {
       return raw("PATCH", codeUri, LOGIN_BODY, "success");
     } catch (Exception e) {
-      return failed(e);
+      return Baseline.failed(e);
     }
   }
 
@@ -156,7 +146,7 @@ public class JdkAdapterBenchmark {
     try {
       return adapter.requestLoginCode(LOGIN);
     } catch (Exception e) {
-      return failed(e);
+      return Baseline.failed(e);
     }
   }
 }
