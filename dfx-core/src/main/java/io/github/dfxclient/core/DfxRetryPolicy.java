@@ -23,7 +23,9 @@ import java.util.function.Supplier;
  * <p>Defaults: 3 attempts in all, backoff from 100 ms, multiplied by 2, jitter 0.5, Retry-After
  * honoured up to 10 s. One {@link Retry} per endpoint, named {@code <name>-<endpoint>} (e.g. {@code
  * dfx-renew}), is taken from the {@link RetryRegistry} given to {@link Builder#retryRegistry}, so an
- * application's metrics and event consumers see every attempt.
+ * application's metrics and event consumers see every attempt. A registry hands out an existing
+ * {@code Retry} by name, with the configuration it was first made with: give two differently
+ * configured policies that share a registry different {@link Builder#name names}.
  */
 public final class DfxRetryPolicy {
 
