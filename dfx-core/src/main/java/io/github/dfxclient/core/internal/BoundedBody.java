@@ -49,23 +49,27 @@ public final class BoundedBody {
     if (declaredLength > max) {
       throw new TooLarge(status, max);
     }
-    byte[] buf = new byte[declaredLength >= 0 ? (int) declaredLength + 1 : Math.min(max + 1, 512)];
+    // sized from Content-Length when known, so a well-behaved answer is read with one allocation
+    byte[] buf = new byte[declaredLength >= 0 ? (int) declaredLength : Math.min(max, 512)];
     int size = 0;
     while (true) {
       if (size == buf.length) {
-        if (size > max) {
+        int next = in.read();
+        if (next < 0) {
+          return buf;
+        }
+        if (size == max) {
           throw new TooLarge(status, max);
         }
-        buf = Arrays.copyOf(buf, Math.min(max + 1, size * 2));
+        buf = Arrays.copyOf(buf, Math.min(max, Math.max(size * 2, 64)));
+        buf[size++] = (byte) next;
+        continue;
       }
       int n = in.read(buf, size, buf.length - size);
       if (n < 0) {
         break;
       }
       size += n;
-      if (size > max) {
-        throw new TooLarge(status, max);
-      }
     }
     return size == buf.length ? buf : Arrays.copyOf(buf, size);
   }
