@@ -1,4 +1,7 @@
-/** dfx-core: the Auths port, domain types, errors, endpoint catalogue, retry policy, token session. */
+/**
+ * dfx-core: the ports, domain records, errors, the operation catalogue, the call engine, the
+ * transport SPI and the token session.
+ */
 module io.github.dfxclient.core {
   requires transitive io.github.resilience4j.retry;
   requires io.github.resilience4j.core;
@@ -7,9 +10,6 @@ module io.github.dfxclient.core {
 
   exports io.github.dfxclient.auths;
   exports io.github.dfxclient.core;
+  exports io.github.dfxclient.core.spi;
   exports io.github.dfxclient.session;
-  exports io.github.dfxclient.core.internal to
-      io.github.dfxclient.transport.jdk,
-      io.github.dfxclient.transport.feign,
-      io.github.dfxclient.testkit;
 }

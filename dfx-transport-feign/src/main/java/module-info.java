@@ -4,7 +4,6 @@ module io.github.dfxclient.transport.feign {
   requires transitive feign.core;
   requires feign.java11;
   requires java.net.http;
-  requires org.slf4j;
 
   exports io.github.dfxclient.transport.feign;
 }

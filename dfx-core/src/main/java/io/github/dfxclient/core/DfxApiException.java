@@ -30,6 +30,31 @@ public final class DfxApiException extends DfxException {
   public DfxApiException(
       DfxEndpoint endpoint, int status, String code, String serverMessage, Duration retryAfter) {
     super(endpoint, compose(endpoint, status, code, serverMessage), null);
+    check(status, code, retryAfter);
+    this.status = status;
+    this.code = code;
+    this.serverMessage = serverMessage == null ? "" : serverMessage;
+    this.retryAfter = retryAfter;
+  }
+
+  /**
+   * @param operation the operation that was called
+   * @param status the HTTP status, 400..599
+   * @param code the error code, never blank
+   * @param serverMessage the sanitised server message, may be empty
+   * @param retryAfter the server's {@code Retry-After}, or {@code null}
+   */
+  public DfxApiException(
+      DfxOperation<?, ?> operation, int status, String code, String serverMessage, Duration retryAfter) {
+    super(operation, compose(operation, status, code, serverMessage), null);
+    check(status, code, retryAfter);
+    this.status = status;
+    this.code = code;
+    this.serverMessage = serverMessage == null ? "" : serverMessage;
+    this.retryAfter = retryAfter;
+  }
+
+  private static void check(int status, String code, Duration retryAfter) {
     if (status < 400 || status > 599) {
       throw new IllegalArgumentException("status must be 400..599, got " + status);
     }
@@ -39,13 +64,9 @@ public final class DfxApiException extends DfxException {
     if (retryAfter != null && retryAfter.isNegative()) {
       throw new IllegalArgumentException("retryAfter must not be negative");
     }
-    this.status = status;
-    this.code = code;
-    this.serverMessage = serverMessage == null ? "" : serverMessage;
-    this.retryAfter = retryAfter;
   }
 
-  private static String compose(DfxEndpoint endpoint, int status, String code, String serverMessage) {
+  private static String compose(Object endpoint, int status, String code, String serverMessage) {
     StringBuilder b = new StringBuilder().append(status).append(' ').append(code);
     if (serverMessage != null && !serverMessage.isEmpty()) {
       b.append(": ").append(serverMessage);

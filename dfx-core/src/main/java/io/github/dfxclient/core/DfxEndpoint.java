@@ -8,20 +8,32 @@ import java.util.Optional;
  */
 public enum DfxEndpoint {
   /** Renew a token pair. */
-  RENEW(2304, "POST", "/auths/renew"),
+  RENEW(2304, "POST", "/auths/renew", false),
   /** Send a login code by SMS. */
-  REQUEST_LOGIN_CODE(2303, "PATCH", "/auths/users/code"),
+  REQUEST_LOGIN_CODE(2303, "PATCH", "/auths/users/code", false),
   /** E-mail a password-reset link. */
-  REQUEST_RESET_PASSWORD_LINK(2300, "PATCH", "/auths/users/reset");
+  REQUEST_RESET_PASSWORD_LINK(2300, "PATCH", "/auths/users/reset", false);
 
   private final int actionId;
   private final String method;
   private final String path;
+  private final boolean resendAfterMaybeActed;
 
-  DfxEndpoint(int actionId, String method, String path) {
+  DfxEndpoint(int actionId, String method, String path, boolean resendAfterMaybeActed) {
     this.actionId = actionId;
     this.method = method;
     this.path = path;
+    this.resendAfterMaybeActed = resendAfterMaybeActed;
+  }
+
+  /** The row of the "did the server act?" table: may it be sent again after it may have arrived. */
+  boolean resendAfterMaybeActed() {
+    return resendAfterMaybeActed;
+  }
+
+  /** The suffix of its Resilience4j {@code Retry} name, e.g. {@code request-login-code}. */
+  String retryName() {
+    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
   /** @return the DFX action ID, e.g. 2304 */

@@ -13,6 +13,7 @@ public abstract sealed class DfxException extends RuntimeException
   private static final long serialVersionUID = 1L;
 
   private final DfxEndpoint endpoint;
+  private final String action;
 
   DfxException(DfxEndpoint endpoint, String message, Throwable cause) {
     super(message, cause);
@@ -20,10 +21,28 @@ public abstract sealed class DfxException extends RuntimeException
       throw new IllegalArgumentException("endpoint must not be null");
     }
     this.endpoint = endpoint;
+    this.action = endpoint.toString();
   }
 
-  /** @return the endpoint that was called */
+  DfxException(DfxOperation<?, ?> operation, String message, Throwable cause) {
+    super(message, cause);
+    if (operation == null) {
+      throw new IllegalArgumentException("operation must not be null");
+    }
+    this.endpoint = operation.endpoint().orElse(null);
+    this.action = operation.toString();
+  }
+
+  /**
+   * @return the endpoint that was called; {@code null} only for an operation outside the {@link
+   *     DfxEndpoint} catalogue (one an application described itself with {@link DfxOperation})
+   */
   public DfxEndpoint endpoint() {
     return endpoint;
+  }
+
+  /** @return the action that was called, e.g. {@code "2304 POST /auths/renew"} */
+  public String action() {
+    return action;
   }
 }

@@ -21,6 +21,16 @@ public final class DfxProtocolException extends DfxException {
     this.status = status;
   }
 
+  /**
+   * @param operation the operation that was called
+   * @param status the HTTP status of the answer
+   * @param message what is wrong, with at most a short sanitised excerpt of the body
+   */
+  public DfxProtocolException(DfxOperation<?, ?> operation, int status, String message) {
+    super(operation, "status " + status + ": " + message + " (action " + operation + ")", null);
+    this.status = status;
+  }
+
   /** @return the HTTP status of the answer */
   public int status() {
     return status;

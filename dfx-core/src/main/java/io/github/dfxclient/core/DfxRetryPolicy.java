@@ -6,8 +6,8 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -36,7 +36,11 @@ public final class DfxRetryPolicy {
   private final double multiplier;
   private final double jitter;
   private final Duration maxRetryAfter;
-  private final Map<DfxEndpoint, Retry> retries = new EnumMap<>(DfxEndpoint.class);
+  private final String name;
+  private final RetryRegistry registry;
+  private final RetryConfig sendOnce;
+  private final RetryConfig resendable;
+  private final Map<String, Retry> retries = new ConcurrentHashMap<>();
 
   private DfxRetryPolicy(Builder b) {
     this.maxAttempts = b.maxAttempts;
@@ -44,12 +48,22 @@ public final class DfxRetryPolicy {
     this.multiplier = b.multiplier;
     this.jitter = b.jitter;
     this.maxRetryAfter = b.maxRetryAfter;
+    this.name = b.name;
+    this.registry = b.registry != null ? b.registry : RetryRegistry.ofDefaults();
+    this.sendOnce = config(false);
+    this.resendable = config(true);
+    for (DfxEndpoint endpoint : DfxEndpoint.values()) {
+      retryNamed(endpoint.retryName(), endpoint.resendAfterMaybeActed() ? resendable : sendOnce);
+    }
+  }
+
+  private RetryConfig config(boolean resendAfterMaybeActed) {
     IntervalFunction backoff = jitter == 0
         ? IntervalFunction.ofExponentialBackoff(initialBackoff, multiplier)
         : IntervalFunction.ofExponentialRandomBackoff(initialBackoff, multiplier, jitter);
-    RetryConfig config = RetryConfig.custom()
+    return RetryConfig.custom()
         .maxAttempts(maxAttempts)
-        .retryOnException(this::shouldRetry)
+        .retryOnException(failure -> shouldRetry(failure, resendAfterMaybeActed))
         .intervalBiFunction((Integer attempt, Either<Throwable, Object> outcome) -> {
           if (outcome.isLeft() && outcome.getLeft() instanceof DfxApiException api
               && api.retryAfter().isPresent()) {
@@ -58,10 +72,10 @@ public final class DfxRetryPolicy {
           return backoff.apply(attempt);
         })
         .build();
-    RetryRegistry registry = b.registry != null ? b.registry : RetryRegistry.ofDefaults();
-    for (DfxEndpoint endpoint : DfxEndpoint.values()) {
-      retries.put(endpoint, registry.retry(b.name + "-" + endpoint.name().toLowerCase().replace('_', '-'), config));
-    }
+  }
+
+  private Retry retryNamed(String suffix, RetryConfig config) {
+    return retries.computeIfAbsent(suffix, s -> registry.retry(name + "-" + s, config));
   }
 
   /** @return the default policy (3 attempts, 100 ms ×2 jittered backoff, Retry-After up to 10 s) */
@@ -84,7 +98,7 @@ public final class DfxRetryPolicy {
    * @return what the successful attempt returned
    */
   public <T> T execute(DfxEndpoint endpoint, Supplier<T> attempt) {
-    return Retry.decorateSupplier(retries.get(endpoint), attempt).get();
+    return Retry.decorateSupplier(retry(endpoint), attempt).get();
   }
 
   /**
@@ -92,11 +106,32 @@ public final class DfxRetryPolicy {
    * @return whether this policy sends the request again after it (attempts permitting)
    */
   public boolean shouldRetry(Throwable failure) {
+    return shouldRetry(failure, false);
+  }
+
+  /**
+   * The retry table of the DESIGN: a request that surely was not sent, and a 429 or 503 (within the
+   * {@code Retry-After} cap), are sent again; a request that may have reached the server (outcome
+   * unknown, 500, 502, 504) only when the operation allows it; nothing else.
+   *
+   * @param failure what an attempt threw
+   * @param resendAfterMaybeActed whether the operation may be sent again after the server may have
+   *     acted ({@link DfxOperation#resendAfterMaybeActed()})
+   * @return whether this policy sends the request again after it (attempts permitting)
+   */
+  public boolean shouldRetry(Throwable failure, boolean resendAfterMaybeActed) {
+    if (Thread.currentThread().isInterrupted()) {
+      return false;
+    }
     if (failure instanceof DfxTransportException t) {
-      return !t.outcomeUnknown();
+      return !t.outcomeUnknown() || resendAfterMaybeActed;
     }
     if (failure instanceof DfxApiException api) {
-      if (api.status() != 429 && api.status() != 503) {
+      int status = api.status();
+      if (status == 500 || status == 502 || status == 504) {
+        return resendAfterMaybeActed;
+      }
+      if (status != 429 && status != 503) {
         return false;
       }
       return api.retryAfter().map(wait -> wait.compareTo(maxRetryAfter) <= 0).orElse(true);
@@ -116,7 +151,16 @@ public final class DfxRetryPolicy {
 
   /** @return the {@link Retry} instance used for {@code endpoint}, e.g. for its metrics */
   public Retry retry(DfxEndpoint endpoint) {
-    return retries.get(endpoint);
+    return retries.get(endpoint.retryName());
+  }
+
+  /**
+   * @param operation an operation
+   * @return the {@link Retry} instance used for it, named {@code <name>-<operation.retryName()>},
+   *     configured with the operation's resend rule
+   */
+  public Retry retry(DfxOperation<?, ?> operation) {
+    return retryNamed(operation.retryName(), operation.resendAfterMaybeActed() ? resendable : sendOnce);
   }
 
   @Override

@@ -26,6 +26,18 @@ public final class DfxTransportException extends DfxException {
     this.outcomeUnknown = outcomeUnknown;
   }
 
+  /**
+   * @param operation the operation that was called
+   * @param outcomeUnknown whether the request may have reached the server
+   * @param message what happened, without secrets
+   * @param cause the transport's exception, or {@code null}
+   */
+  public DfxTransportException(
+      DfxOperation<?, ?> operation, boolean outcomeUnknown, String message, Throwable cause) {
+    super(operation, message + " (action " + operation + (outcomeUnknown ? "; outcome unknown)" : "; not sent)"), cause);
+    this.outcomeUnknown = outcomeUnknown;
+  }
+
   /** @return {@code true} when the request may have reached the server */
   public boolean outcomeUnknown() {
     return outcomeUnknown;

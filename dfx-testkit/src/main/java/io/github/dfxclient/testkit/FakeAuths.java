@@ -1,25 +1,20 @@
 package io.github.dfxclient.testkit;
 
+import io.github.dfxclient.auths.AuthsClient;
 import io.github.dfxclient.auths.AuthsPort;
-import io.github.dfxclient.auths.LoginCodeRequest;
-import io.github.dfxclient.auths.LoginCodeSent;
-import io.github.dfxclient.auths.ResetPasswordLinkRequest;
-import io.github.dfxclient.auths.ResetPasswordLinkSent;
 import io.github.dfxclient.auths.TokenPair;
-import io.github.dfxclient.core.DfxEndpoint;
+import io.github.dfxclient.core.DfxClient;
 import io.github.dfxclient.core.DfxRetryPolicy;
-import io.github.dfxclient.core.internal.Answer;
-import io.github.dfxclient.core.internal.AuthsWire;
-import io.github.dfxclient.core.internal.Bearer;
-import io.github.dfxclient.core.internal.CallPipeline;
-import io.github.dfxclient.core.internal.Failures;
+import io.github.dfxclient.core.spi.ClientSettings;
+import java.net.URI;
 import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
  * An in-memory {@link AuthsPort} with the server's semantics (those of {@link FakeAuthsBackend}) and
- * the client's: answers go through the same wire mapping, the same retry policy and the same
- * exceptions as the HTTP adapters, so a test written against it holds against them. Thread-safe.
+ * the client's: it is dfx-core's real engine over an in-memory transport, so requests are encoded,
+ * headers formed, answers decoded, retried and classified exactly as through the HTTP adapters; a
+ * test written against it holds against them. Thread-safe.
  *
  * <pre>{@code
  * FakeAuths auths = new FakeAuths();
@@ -28,14 +23,11 @@ import java.util.function.Supplier;
  * auths.renew(device);                                       // DfxApiException 401 INVALID_REFRESH_TOKEN
  * }</pre>
  */
-public final class FakeAuths implements AuthsPort {
-  private final FakeAuthsBackend backend;
-  private final CallPipeline pipeline;
-  private final Supplier<String> bearerToken;
-  private final Duration requestTimeout;
-
+public final class FakeAuths extends AuthsClient {
   /** The subject of the device pair {@link #FakeAuths()} registers. */
   public static final String DEVICE = "device";
+
+  private final FakeAuthsBackend backend;
 
   /**
    * A fake with a new backend that has registered a device: {@link #devicePair()} is its current
@@ -52,11 +44,6 @@ public final class FakeAuths implements AuthsPort {
     backend.issuePair(DEVICE);
   }
 
-  /** @return the current device pair registered by {@link #FakeAuths()}, if any */
-  public TokenPair devicePair() {
-    return backend.currentPair(DEVICE).orElseThrow(() -> new IllegalStateException("no current device pair"));
-  }
-
   /**
    * @param backend the state to talk to
    * @param bearerToken the {@code Authorization: Bearer} supplier; {@code null} means no header
@@ -65,65 +52,37 @@ public final class FakeAuths implements AuthsPort {
    */
   public FakeAuths(FakeAuthsBackend backend, Supplier<String> bearerToken, Duration requestTimeout,
       DfxRetryPolicy retryPolicy) {
-    if (backend == null || requestTimeout == null || retryPolicy == null) {
+    this(backend, settings(bearerToken, requestTimeout, retryPolicy));
+  }
+
+  /**
+   * @param backend the state to talk to
+   * @param settings credentials, request timeout, retry policy (the base URI is not used)
+   */
+  public FakeAuths(FakeAuthsBackend backend, ClientSettings settings) {
+    super(DfxClient.create(new FakeTransport(ClientSettings.required("backend", backend)),
+        ClientSettings.required("settings", settings).baseUri(IN_MEMORY)));
+    this.backend = backend;
+  }
+
+  private static final URI IN_MEMORY = URI.create("http://fake-dfx.localhost");
+
+  private static ClientSettings settings(Supplier<String> bearerToken, Duration requestTimeout,
+      DfxRetryPolicy retryPolicy) {
+    if (requestTimeout == null || retryPolicy == null) {
       throw new IllegalArgumentException("backend, requestTimeout and retryPolicy are required");
     }
-    this.backend = backend;
-    this.bearerToken = bearerToken;
-    this.requestTimeout = requestTimeout;
-    this.pipeline = new CallPipeline(retryPolicy);
+    return new ClientSettings().bearerToken(bearerToken).requestTimeout(requestTimeout).retryPolicy(retryPolicy);
+  }
+
+  /** @return the current device pair registered by {@link #FakeAuths()}, if any */
+  public TokenPair devicePair() {
+    return backend.currentPair(DEVICE).orElseThrow(() -> new IllegalStateException("no current device pair"));
   }
 
   /** @return the state behind this fake: issue pairs, script failures, read the outbox */
   public FakeAuthsBackend backend() {
     return backend;
-  }
-
-  @Override
-  public TokenPair renew(TokenPair current) {
-    return call(DfxEndpoint.RENEW, current, "current", TokenPair.class);
-  }
-
-  @Override
-  public LoginCodeSent requestLoginCode(LoginCodeRequest request) {
-    return call(DfxEndpoint.REQUEST_LOGIN_CODE, request, "request", LoginCodeSent.class);
-  }
-
-  @Override
-  public ResetPasswordLinkSent requestResetPasswordLink(ResetPasswordLinkRequest request) {
-    return call(DfxEndpoint.REQUEST_RESET_PASSWORD_LINK, request, "request", ResetPasswordLinkSent.class);
-  }
-
-  private <T> T call(DfxEndpoint endpoint, Object request, String argument, Class<T> type) {
-    if (request == null) {
-      throw new IllegalArgumentException(argument + " must not be null");
-    }
-    return pipeline.run(endpoint, () -> {
-      String authorization = Bearer.headerValue(bearerToken);
-      Reply reply = backend.handle(endpoint, request, authorization);
-      if (reply.delay().compareTo(requestTimeout) > 0) {
-        sleep(requestTimeout);
-        throw Failures.outcomeUnknown(endpoint, "no complete answer within " + requestTimeout, null);
-      }
-      sleep(reply.delay());
-      if (reply.reset()) {
-        throw Failures.outcomeUnknown(endpoint, "connection reset after the request was sent", null);
-      }
-      Object value = AuthsWire.read(endpoint, reply.status(), AuthsWire.JSON_MEDIA_TYPE,
-          reply.retryAfter() == null ? null : Long.toString(reply.retryAfter().toSeconds()), reply.body());
-      return new Answer<>(reply.status(), type.cast(value));
-    });
-  }
-
-  private static void sleep(Duration d) {
-    if (d.isZero()) {
-      return;
-    }
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 
   @Override

@@ -1,12 +1,12 @@
 package io.github.dfxclient.testkit;
 
-import io.github.dfxclient.auths.LoginCodeRequest;
+import io.github.dfxclient.auths.AuthsOperations;
 import io.github.dfxclient.auths.LoginCodeSent;
-import io.github.dfxclient.auths.ResetPasswordLinkRequest;
 import io.github.dfxclient.auths.ResetPasswordLinkSent;
 import io.github.dfxclient.auths.TokenPair;
+import io.github.dfxclient.core.DfxCodec;
 import io.github.dfxclient.core.DfxEndpoint;
-import io.github.dfxclient.core.internal.AuthsWire;
+import io.github.dfxclient.core.DfxOperation;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -16,12 +16,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -40,6 +42,9 @@ import java.util.Set;
  *       unexpired access token (a device token), else <b>401 {@code INVALID_TOKEN}</b>. They record
  *       a {@link SentMessage} in the {@link #outbox()} and answer {@code {"success": true}}.
  *   <li>Scripted failures ({@link #failNext}) are used up first, one per request, in order.
+ *   <li>Requests are routed and decoded with the operations' own descriptors ({@link DfxOperation}):
+ *       404 {@code NOT_FOUND} for an unknown route, 415 for a body that is not JSON, 400 {@code
+ *       INVALID_REQUEST} for a body the server cannot read. {@link #handle} adds an operation.
  * </ul>
  */
 public final class FakeAuthsBackend {
@@ -60,10 +65,11 @@ public final class FakeAuthsBackend {
   private final Map<String, Issued> currentBySubject = new HashMap<>();
   private final Set<String> usedRefreshTokens = new HashSet<>();
   private final Map<String, Integer> renewAttempts = new HashMap<>();
-  private final Map<DfxEndpoint, Integer> received = new EnumMap<>(DfxEndpoint.class);
-  private final Map<DfxEndpoint, Deque<ScriptedFailure>> scripts = new EnumMap<>(DfxEndpoint.class);
-  private final Map<DfxEndpoint, Duration> latency = new EnumMap<>(DfxEndpoint.class);
+  private final Map<Integer, Integer> received = new HashMap<>();
+  private final Map<Integer, Deque<ScriptedFailure>> scripts = new HashMap<>();
+  private final Map<Integer, Duration> latency = new HashMap<>();
   private final List<SentMessage> outbox = new ArrayList<>();
+  private final Map<DfxOperation<?, ?>, FakeHandler<?, ?>> handlers = new LinkedHashMap<>();
 
   private record Issued(String subject, TokenPair pair, Instant expires) {}
 
@@ -82,6 +88,37 @@ public final class FakeAuthsBackend {
     }
     this.clock = clock;
     this.tokenLifetime = tokenLifetime;
+    handle(AuthsOperations.RENEW, this::renew);
+    handle(AuthsOperations.REQUEST_LOGIN_CODE, call -> {
+      call.requireBearer();
+      String code = String.format("%06d", RANDOM.nextInt(1_000_000));
+      outbox.add(new SentMessage(SentMessage.Kind.LOGIN_CODE, call.request().phoneNumber(),
+          call.request().identifier(), code));
+      return new LoginCodeSent(true);
+    });
+    handle(AuthsOperations.REQUEST_RESET_PASSWORD_LINK, call -> {
+      call.requireBearer();
+      String link = "https://dfx.example/reset?org=" + call.request().identifier() + "&key=" + randomHex(16);
+      outbox.add(new SentMessage(SentMessage.Kind.RESET_PASSWORD_LINK, call.request().email(),
+          call.request().identifier(), link));
+      return new ResetPasswordLinkSent(true);
+    });
+  }
+
+  /**
+   * Serves {@code operation} with {@code handler} from now on (replacing any earlier one): how a
+   * test gives the fake the semantics of an operation it adds.
+   *
+   * @param operation the operation, routed by its method and path template
+   * @param handler its semantics
+   * @param <Q> the request type
+   * @param <A> the answer type
+   */
+  public synchronized <Q, A> void handle(DfxOperation<Q, A> operation, FakeHandler<Q, A> handler) {
+    if (operation == null || handler == null) {
+      throw new IllegalArgumentException("operation and handler must not be null");
+    }
+    handlers.put(operation, handler);
   }
 
   /**
@@ -107,7 +144,12 @@ public final class FakeAuthsBackend {
 
   /** @return how many requests for {@code endpoint} reached this backend, failed ones included */
   public synchronized int requestsReceived(DfxEndpoint endpoint) {
-    return received.getOrDefault(endpoint, 0);
+    return received.getOrDefault(endpoint.actionId(), 0);
+  }
+
+  /** @return how many requests for {@code operation} reached this backend, failed ones included */
+  public synchronized int requestsReceived(DfxOperation<?, ?> operation) {
+    return received.getOrDefault(operation.actionId(), 0);
   }
 
   /** @return how many renew requests carried this refresh token */
@@ -127,11 +169,32 @@ public final class FakeAuthsBackend {
    * @param failure what happens
    * @param times how many requests in a row, at least 1
    */
-  public synchronized void failNext(DfxEndpoint endpoint, ScriptedFailure failure, int times) {
-    if (endpoint == null || failure == null || times < 1) {
-      throw new IllegalArgumentException("endpoint, failure and times >= 1 are required");
+  public void failNext(DfxEndpoint endpoint, ScriptedFailure failure, int times) {
+    if (endpoint == null) {
+      throw new IllegalArgumentException("endpoint must not be null");
     }
-    Deque<ScriptedFailure> q = scripts.computeIfAbsent(endpoint, e -> new ArrayDeque<>());
+    failNext(endpoint.actionId(), failure, times);
+  }
+
+  /**
+   * Queues {@code failure} for the next {@code times} requests to {@code operation}.
+   *
+   * @param operation the operation
+   * @param failure what happens
+   * @param times how many requests in a row, at least 1
+   */
+  public void failNext(DfxOperation<?, ?> operation, ScriptedFailure failure, int times) {
+    if (operation == null) {
+      throw new IllegalArgumentException("operation must not be null");
+    }
+    failNext(operation.actionId(), failure, times);
+  }
+
+  private synchronized void failNext(int actionId, ScriptedFailure failure, int times) {
+    if (failure == null || times < 1) {
+      throw new IllegalArgumentException("failure and times >= 1 are required");
+    }
+    Deque<ScriptedFailure> q = scripts.computeIfAbsent(actionId, e -> new ArrayDeque<>());
     for (int i = 0; i < times; i++) {
       q.add(failure);
     }
@@ -147,7 +210,7 @@ public final class FakeAuthsBackend {
     if (endpoint == null || delay == null || delay.isNegative()) {
       throw new IllegalArgumentException("endpoint and a non-negative delay are required");
     }
-    latency.put(endpoint, delay);
+    latency.put(endpoint.actionId(), delay);
   }
 
   /** Forgets every pair, count, script, latency and message. */
@@ -164,21 +227,52 @@ public final class FakeAuthsBackend {
   }
 
   /**
-   * Handles one request that reached the server.
+   * Serves one HTTP request that reached the server: routes it by method and path to an operation,
+   * reads its body as the server would, counts it, applies scripted failures and latency, and runs
+   * the operation's handler.
    *
-   * @param endpoint the endpoint
-   * @param request the decoded request body
+   * @param method the request method
+   * @param path the request path (percent-encoded or not), without query
+   * @param contentType the {@code Content-Type} header, or {@code null}
    * @param authorization the {@code Authorization} header, or {@code null}
+   * @param body the body, may be empty
    * @return what to answer
    */
-  synchronized Reply handle(DfxEndpoint endpoint, Object request, String authorization) {
-    received.merge(endpoint, 1, Integer::sum);
-    if (endpoint == DfxEndpoint.RENEW) {
-      renewAttempts.merge(((TokenPair) request).refreshToken(), 1, Integer::sum);
+  synchronized Reply serve(String method, String path, String contentType, String authorization, byte[] body) {
+    for (Map.Entry<DfxOperation<?, ?>, FakeHandler<?, ?>> e : handlers.entrySet()) {
+      Optional<List<String>> parameters = e.getKey().match(method, path);
+      if (parameters.isPresent()) {
+        return serve(e.getKey(), e.getValue(), parameters.get(), contentType, authorization, body);
+      }
     }
-    Duration delay = latency.getOrDefault(endpoint, Duration.ZERO);
-    Deque<ScriptedFailure> q = scripts.get(endpoint);
+    return error(404, "NOT_FOUND", "No such endpoint", null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private <Q, A> Reply serve(DfxOperation<Q, A> op, FakeHandler<?, ?> handler, List<String> parameters,
+      String contentType, String authorization, byte[] body) {
+    Q request;
+    Optional<DfxCodec<Q>> codec = op.requestBody();
+    try {
+      if (codec.isPresent()) {
+        if (contentType == null || !isJson(contentType)) {
+          return error(415, "UNSUPPORTED_MEDIA_TYPE", "Send application/json", null);
+        }
+        request = codec.get().decode(body);
+      } else {
+        request = op.requestFromPath(parameters);
+      }
+    } catch (IllegalArgumentException e) {
+      return error(400, "INVALID_REQUEST", "Invalid request: " + e.getMessage(), null);
+    }
+    received.merge(op.actionId(), 1, Integer::sum);
+    if (request instanceof TokenPair p && op == AuthsOperations.RENEW) {
+      renewAttempts.merge(p.refreshToken(), 1, Integer::sum);
+    }
+    Duration delay = latency.getOrDefault(op.actionId(), Duration.ZERO);
+    Deque<ScriptedFailure> q = scripts.get(op.actionId());
     ScriptedFailure scripted = q == null ? null : q.poll();
+    FakeHandler<Q, A> h = (FakeHandler<Q, A>) handler;
     if (scripted != null) {
       switch (scripted.kind()) {
         case ERROR:
@@ -186,71 +280,53 @@ public final class FakeAuthsBackend {
         case CONNECTION_RESET:
           return new Reply(0, new byte[0], null, delay, true);
         case ANSWER_LOST:
-          act(endpoint, request, authorization);
+          act(op, h, request, authorization);
           return new Reply(0, new byte[0], null, delay, true);
         default:
-          return act(endpoint, request, authorization).withDelay(delay.plus(scripted.delay()));
+          return act(op, h, request, authorization).withDelay(delay.plus(scripted.delay()));
       }
     }
-    return act(endpoint, request, authorization).withDelay(delay);
+    return act(op, h, request, authorization).withDelay(delay);
   }
 
-  /** @return the reply to a request the server could not read */
-  static Reply badRequest(String message) {
-    return error(400, "INVALID_REQUEST", message, null);
-  }
-
-  /** @return the reply to an unknown route */
-  static Reply notFound() {
-    return error(404, "NOT_FOUND", "No such endpoint", null);
-  }
-
-  private Reply act(DfxEndpoint endpoint, Object request, String authorization) {
-    switch (endpoint) {
-      case RENEW: {
-        TokenPair current = (TokenPair) request;
-        Issued issued = byRefreshToken.get(current.refreshToken());
-        if (issued == null || !issued.pair().equals(current) || usedRefreshTokens.contains(current.refreshToken())) {
-          return error(REFUSED_RENEW_STATUS, INVALID_REFRESH_TOKEN, "Refresh token is invalid or was already used", null);
-        }
-        byRefreshToken.remove(current.refreshToken());
-        byToken.remove(current.token());
-        currentBySubject.remove(issued.subject(), issued);
-        usedRefreshTokens.add(current.refreshToken());
-        return ok(issue(issued.subject()).pair());
-      }
-      case REQUEST_LOGIN_CODE: {
-        Reply refused = checkBearer(authorization);
-        if (refused != null) {
-          return refused;
-        }
-        LoginCodeRequest r = (LoginCodeRequest) request;
-        String code = String.format("%06d", RANDOM.nextInt(1_000_000));
-        outbox.add(new SentMessage(SentMessage.Kind.LOGIN_CODE, r.phoneNumber(), r.identifier(), code));
-        return ok(new LoginCodeSent(true));
-      }
-      default: {
-        Reply refused = checkBearer(authorization);
-        if (refused != null) {
-          return refused;
-        }
-        ResetPasswordLinkRequest r = (ResetPasswordLinkRequest) request;
-        String link = "https://dfx.example/reset?org=" + r.identifier() + "&key=" + randomHex(16);
-        outbox.add(new SentMessage(SentMessage.Kind.RESET_PASSWORD_LINK, r.email(), r.identifier(), link));
-        return ok(new ResetPasswordLinkSent(true));
-      }
+  private <Q, A> Reply act(DfxOperation<Q, A> op, FakeHandler<Q, A> handler, Q request, String authorization) {
+    try {
+      A answer = handler.handle(new FakeCall<>(request, authorization, this));
+      return new Reply(200, op.answer().encode(answer), null, Duration.ZERO, false);
+    } catch (FakeRefusal r) {
+      return error(r.status(), r.code(), r.getMessage(), null);
     }
   }
 
-  private Reply checkBearer(String authorization) {
+  private TokenPair renew(FakeCall<TokenPair> call) {
+    TokenPair current = call.request();
+    Issued issued = byRefreshToken.get(current.refreshToken());
+    if (issued == null || !issued.pair().equals(current) || usedRefreshTokens.contains(current.refreshToken())) {
+      throw new FakeRefusal(REFUSED_RENEW_STATUS, INVALID_REFRESH_TOKEN, "Refresh token is invalid or was already used");
+    }
+    byRefreshToken.remove(current.refreshToken());
+    byToken.remove(current.token());
+    currentBySubject.remove(issued.subject(), issued);
+    usedRefreshTokens.add(current.refreshToken());
+    return issue(issued.subject()).pair();
+  }
+
+  /** @return the subject of a current, unexpired bearer token; else a 401 INVALID_TOKEN refusal */
+  synchronized String bearerSubject(String authorization) {
     String prefix = "Bearer ";
     if (authorization != null && authorization.startsWith(prefix)) {
       Issued i = byToken.get(authorization.substring(prefix.length()));
       if (i != null && clock.instant().isBefore(i.expires())) {
-        return null;
+        return i.subject();
       }
     }
-    return error(401, INVALID_TOKEN, "Authorization token is missing, invalid or expired", null);
+    throw new FakeRefusal(401, INVALID_TOKEN, "Authorization token is missing, invalid or expired");
+  }
+
+  private static boolean isJson(String contentType) {
+    int semi = contentType.indexOf(';');
+    String type = (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(Locale.ROOT);
+    return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
   }
 
   private Issued issue(String subject) {
@@ -270,12 +346,32 @@ public final class FakeAuthsBackend {
     return issued;
   }
 
-  private static Reply ok(Object answer) {
-    return new Reply(200, AuthsWire.encodeAnswer(answer), null, Duration.ZERO, false);
+  static Reply error(int status, String code, String message, Duration retryAfter) {
+    return new Reply(status, errorBody(code, message == null ? "" : message), retryAfter, Duration.ZERO, false);
   }
 
-  private static Reply error(int status, String code, String message, Duration retryAfter) {
-    return new Reply(status, AuthsWire.encodeError(code, message == null ? "" : message), retryAfter, Duration.ZERO, false);
+  /** @return {@code {"Code": code, "Message": message}}, as the DFX server writes errors */
+  static byte[] errorBody(String code, String message) {
+    StringBuilder b = new StringBuilder(32 + code.length() + message.length()).append("{\"Code\":");
+    quote(code, b);
+    b.append(",\"Message\":");
+    quote(message, b);
+    return b.append('}').toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void quote(String s, StringBuilder b) {
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    b.append('"');
   }
 
   private static byte[] randomBytes(int n) {

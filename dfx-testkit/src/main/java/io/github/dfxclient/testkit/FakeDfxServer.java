@@ -13,8 +13,6 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.dfxclient.auths.TokenPair;
-import io.github.dfxclient.core.DfxEndpoint;
-import io.github.dfxclient.core.internal.AuthsWire;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,6 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * client: {@code FakeDfxServer.main("8080")} prints the base URL and a device pair.
  */
 public final class FakeDfxServer implements AutoCloseable {
+  /** The content type of every answer, exactly as the real API sends it. */
+  public static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
   private final AtomicReference<FakeAuthsBackend> backend;
   private final WireMockServer wireMock;
 
@@ -148,29 +149,11 @@ public final class FakeDfxServer implements AutoCloseable {
     }
 
     private Reply reply(Request request) {
-      String path = URI.create(request.getUrl()).getPath();
-      DfxEndpoint endpoint = null;
-      for (DfxEndpoint e : DfxEndpoint.values()) {
-        if (e.path().equals(path) && e.method().equals(request.getMethod().getName())) {
-          endpoint = e;
-        }
-      }
-      if (endpoint == null) {
-        return FakeAuthsBackend.notFound();
-      }
-      String contentType = request.getHeader("Content-Type");
-      if (contentType == null || !AuthsWire.isJson(contentType)) {
-        return new Reply(415, AuthsWire.encodeError("UNSUPPORTED_MEDIA_TYPE", "Send application/json"),
-            null, java.time.Duration.ZERO, false);
-      }
-      Object body;
-      try {
-        body = AuthsWire.decodeRequest(endpoint, request.getBody());
-      } catch (IllegalArgumentException e) {
-        return FakeAuthsBackend.badRequest(e.getMessage());
-      }
-      return backend.get().handle(endpoint, body,
-          request.containsHeader("Authorization") ? request.getHeader("Authorization") : null);
+      String path = URI.create(request.getUrl()).getRawPath();
+      return backend.get().serve(request.getMethod().getName(), path,
+          request.containsHeader("Content-Type") ? request.getHeader("Content-Type") : null,
+          request.containsHeader("Authorization") ? request.getHeader("Authorization") : null,
+          request.getBody());
     }
 
     private static ResponseDefinition render(Reply reply) {
@@ -182,7 +165,7 @@ public final class FakeDfxServer implements AutoCloseable {
         return b.withFault(Fault.CONNECTION_RESET_BY_PEER).build();
       }
       b.withStatus(reply.status())
-          .withHeader("Content-Type", AuthsWire.JSON_MEDIA_TYPE)
+          .withHeader("Content-Type", CONTENT_TYPE)
           .withBody(reply.body());
       if (reply.retryAfter() != null) {
         b.withHeader("Retry-After", Long.toString(reply.retryAfter().toSeconds()));

@@ -1,6 +1,5 @@
 package io.github.dfxclient.core.internal;
 
-import io.github.dfxclient.core.DfxEndpoint;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -14,9 +13,6 @@ import java.util.Locale;
  * @param uri the base URI, without a trailing slash
  */
 public record BaseUri(URI uri) {
-  /** The production API. */
-  public static final URI DEFAULT = URI.create("https://api.deepaffex.ai");
-
   /**
    * @param uri the base URI the application configured
    * @param allowPlainHttp whether {@code http://} to a non-loopback host is accepted
@@ -45,9 +41,12 @@ public record BaseUri(URI uri) {
     return new BaseUri(URI.create(s));
   }
 
-  /** @return the full URI of {@code endpoint} below this base */
-  public URI resolve(DfxEndpoint endpoint) {
-    return URI.create(uri + endpoint.path());
+  /**
+   * @param path an encoded path starting with {@code /}
+   * @return the full URI of {@code path} below this base
+   */
+  public URI resolve(String path) {
+    return URI.create(uri + path);
   }
 
   static boolean isLoopback(String host) {

@@ -1,21 +1,15 @@
 package io.github.dfxclient.core.internal;
 
-import java.util.function.Supplier;
-
-/** The {@code Authorization} header value from an application's token supplier. */
+/** The {@code Authorization} header value of a bearer token. */
 public final class Bearer {
   private Bearer() {}
 
   /**
-   * @param supplier the application's supplier, or {@code null}
-   * @return {@code "Bearer <token>"}, or {@code null} when there is no supplier or it gave null or blank
+   * @param token the token, or {@code null}
+   * @return {@code "Bearer <token>"}, or {@code null} when the token is null or blank
    * @throws IllegalArgumentException naming {@code bearerToken} when the token is not visible ASCII
    */
-  public static String headerValue(Supplier<String> supplier) {
-    if (supplier == null) {
-      return null;
-    }
-    String token = supplier.get();
+  public static String headerValue(String token) {
     if (token == null || token.isBlank()) {
       return null;
     }

@@ -3,7 +3,6 @@ package io.github.dfxclient.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.dfxclient.core.DfxEndpoint;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 
@@ -11,9 +10,9 @@ class BaseUriTest {
 
   @Test
   void acceptsHttpsAnywhereAndHttpOnLoopback() {
-    assertThat(BaseUri.of(URI.create("https://api.deepaffex.ai/"), false).resolve(DfxEndpoint.RENEW))
+    assertThat(BaseUri.of(URI.create("https://api.deepaffex.ai/"), false).resolve("/auths/renew"))
         .isEqualTo(URI.create("https://api.deepaffex.ai/auths/renew"));
-    assertThat(BaseUri.of(URI.create("http://127.0.0.1:8080/prefix"), false).resolve(DfxEndpoint.RENEW))
+    assertThat(BaseUri.of(URI.create("http://127.0.0.1:8080/prefix"), false).resolve("/auths/renew"))
         .isEqualTo(URI.create("http://127.0.0.1:8080/prefix/auths/renew"));
     assertThat(BaseUri.of(URI.create("http://localhost:1"), false)).isNotNull();
     assertThat(BaseUri.of(URI.create("http://[::1]:1"), false)).isNotNull();

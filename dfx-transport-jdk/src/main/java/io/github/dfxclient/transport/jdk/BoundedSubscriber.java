@@ -1,7 +1,7 @@
 package io.github.dfxclient.transport.jdk;
 
-import io.github.dfxclient.core.internal.BoundedBody;
-import io.github.dfxclient.core.internal.Deadlines;
+import io.github.dfxclient.core.spi.Deadlines;
+import io.github.dfxclient.core.spi.TransportException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -28,7 +28,7 @@ final class BoundedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
     this.max = max;
     this.status = status;
     this.bytes = new byte[(int) Math.min(Math.max(declaredLength, 256), max)];
-    this.deadline = Deadlines.register(deadlineNanos, () -> fail(new Deadlines.Exceeded()));
+    this.deadline = Deadlines.register(deadlineNanos, () -> fail(TransportException.deadlineExceeded()));
   }
 
   /** @return a handler whose bodies are at most {@code max} bytes, complete by {@code deadlineNanos} */
@@ -37,7 +37,7 @@ final class BoundedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
       long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
       BoundedSubscriber s = new BoundedSubscriber(max, info.statusCode(), declared, deadlineNanos);
       if (declared > max) {
-        s.fail(new BoundedBody.TooLarge(info.statusCode(), max));
+        s.fail(TransportException.answerTooLarge(info.statusCode(), max));
       }
       return s;
     };
@@ -71,7 +71,7 @@ final class BoundedSubscriber implements HttpResponse.BodySubscriber<byte[]> {
     for (ByteBuffer b : items) {
       int n = b.remaining();
       if (size + (long) n > max) {
-        fail(new BoundedBody.TooLarge(status, max));
+        fail(TransportException.answerTooLarge(status, max));
         return;
       }
       if (size + n > bytes.length) {

@@ -1,0 +1,328 @@
+package io.github.dfxclient.core.internal;
+
+import io.github.dfxclient.core.Credential;
+import io.github.dfxclient.core.DfxApiException;
+import io.github.dfxclient.core.DfxCodec;
+import io.github.dfxclient.core.DfxCredentials;
+import io.github.dfxclient.core.DfxException;
+import io.github.dfxclient.core.DfxOperation;
+import io.github.dfxclient.core.DfxProtocolException;
+import io.github.dfxclient.core.DfxRetryPolicy;
+import io.github.dfxclient.core.DfxTransportException;
+import io.github.dfxclient.core.spi.DfxHttpRequest;
+import io.github.dfxclient.core.spi.DfxHttpResponse;
+import io.github.dfxclient.core.spi.DfxTransport;
+import io.github.resilience4j.retry.Retry;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every call, for every operation and every transport: checks the request, encodes it, asks
+ * the credentials for the token at send time, forms the headers, bounds the answer and its
+ * deadline, runs the attempts under the {@link DfxRetryPolicy}, classifies each failure once (not
+ * sent, refused, maybe acted), logs one DEBUG line per attempt, decodes the answer, and on a 401
+ * asks the credentials for a fresh token once. It is the only place that knows these rules.
+ */
+public final class Engine {
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.dfxclient.auths");
+  private static final String JSON = "application/json";
+
+  private final DfxTransport transport;
+  private final BaseUri base;
+  private final DfxCredentials credentials;
+  private final Duration requestTimeout;
+  private final long requestTimeoutNanos;
+  private final int maxAnswerBytes;
+  private final DfxRetryPolicy policy;
+  private final String userAgent;
+  private final Map<DfxOperation<?, ?>, URI> fixedUris = new ConcurrentHashMap<>();
+
+  /**
+   * @param transport carries the exchanges
+   * @param base the checked base URI
+   * @param credentials the token source, or {@code null} for none
+   * @param requestTimeout bound on one attempt, to the last byte of the answer
+   * @param maxAnswerBytes bound on an answer body
+   * @param policy the retry policy
+   */
+  public Engine(DfxTransport transport, BaseUri base, DfxCredentials credentials, Duration requestTimeout,
+      int maxAnswerBytes, DfxRetryPolicy policy) {
+    this.transport = transport;
+    this.base = base;
+    this.credentials = credentials;
+    this.requestTimeout = requestTimeout;
+    this.requestTimeoutNanos = requestTimeout.toNanos();
+    this.maxAnswerBytes = maxAnswerBytes;
+    this.policy = policy;
+    this.userAgent = ClientInfo.userAgent(transport.name());
+  }
+
+  /** @return the base URI */
+  public BaseUri base() {
+    return base;
+  }
+
+  /** @return the request timeout */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** @return the transport */
+  public DfxTransport transport() {
+    return transport;
+  }
+
+  // ---------------------------------------------------------------- blocking
+
+  /**
+   * @param op the operation
+   * @param request its request
+   * @param <Q> the request type
+   * @param <A> the answer type
+   * @return the answer
+   * @throws IllegalArgumentException before any I/O, for a null or invalid request or token
+   * @throws DfxException when the call fails
+   */
+  public <Q, A> A call(DfxOperation<Q, A> op, Q request) {
+    Call<Q, A> call = prepare(op, request);
+    Retry retry = policy.retry(op);
+    try {
+      return Retry.decorateSupplier(retry, () -> attempt(call)).get();
+    } catch (DfxApiException e) {
+      if (!renewedAfter(call, e)) {
+        throw e;
+      }
+      return Retry.decorateSupplier(retry, () -> attempt(call)).get();
+    }
+  }
+
+  private <Q, A> A attempt(Call<Q, A> call) {
+    int number = call.attempts.incrementAndGet();
+    long start = System.nanoTime();
+    DfxHttpRequest request = call.request(start);
+    try {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new DfxTransportException(call.op, false, "interrupted before sending", null);
+      }
+      DfxHttpResponse response;
+      try {
+        response = transport.send(request);
+      } catch (IOException e) {
+        throw Classifier.classify(call.op, e, requestTimeout);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new DfxTransportException(call.op, true, "interrupted while waiting for the answer", e);
+      }
+      A value = Answers.read(call.op, response);
+      log(call.op, Integer.toString(response.status()), number, start);
+      return value;
+    } catch (DfxException e) {
+      log(call.op, describe(e), number, start);
+      throw e;
+    } catch (RuntimeException e) {
+      // a transport's own unchecked failure: whether it sent is unknown
+      DfxTransportException t = new DfxTransportException(call.op, true,
+          "transport failed (" + e.getClass().getSimpleName() + ")", e);
+      log(call.op, describe(t), number, start);
+      throw t;
+    }
+  }
+
+  // ---------------------------------------------------------------- non-blocking
+
+  /**
+   * @param op the operation
+   * @param request its request
+   * @param <Q> the request type
+   * @param <A> the answer type
+   * @return the answer, or a future failed with a {@link DfxException}
+   * @throws IllegalArgumentException before any I/O, for a null or invalid request
+   */
+  public <Q, A> CompletableFuture<A> callAsync(DfxOperation<Q, A> op, Q request) {
+    Call<Q, A> call = prepare(op, request);
+    Retry retry = policy.retry(op);
+    CompletableFuture<A> result = new CompletableFuture<>();
+    CompletionStage<A> first = Retry.decorateCompletionStage(retry, AsyncScheduler.get(),
+        () -> attemptAsync(call, result)).get();
+    first.whenComplete((value, failure) -> {
+      if (failure == null) {
+        result.complete(value);
+        return;
+      }
+      Throwable cause = unwrap(failure);
+      if (cause instanceof DfxApiException api && !result.isDone() && renewedAfter(call, api)) {
+        Retry.decorateCompletionStage(retry, AsyncScheduler.get(), () -> attemptAsync(call, result)).get()
+            .whenComplete((v, f) -> {
+              if (f == null) {
+                result.complete(v);
+              } else {
+                result.completeExceptionally(unwrap(f));
+              }
+            });
+        return;
+      }
+      result.completeExceptionally(cause);
+    });
+    return result;
+  }
+
+  private <Q, A> CompletionStage<A> attemptAsync(Call<Q, A> call, CompletableFuture<A> caller) {
+    CompletableFuture<A> done = new CompletableFuture<>();
+    if (caller.isCancelled()) {
+      // the caller gave up before this attempt left: send nothing
+      done.completeExceptionally(new DfxTransportException(call.op, false, "cancelled before sending", null));
+      return done;
+    }
+    int number = call.attempts.incrementAndGet();
+    long start = System.nanoTime();
+    DfxHttpRequest request;
+    try {
+      request = call.request(start);
+    } catch (RuntimeException e) {
+      done.completeExceptionally(e);
+      return done;
+    }
+    CompletableFuture<DfxHttpResponse> exchange;
+    try {
+      exchange = transport.sendAsync(request);
+    } catch (RuntimeException e) {
+      exchange = CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<DfxHttpResponse> inFlight = exchange;
+    caller.whenComplete((v, f) -> {
+      if (caller.isCancelled()) {
+        inFlight.cancel(true);
+      }
+    });
+    inFlight.whenComplete((response, failure) -> {
+      DfxException error;
+      if (failure == null) {
+        try {
+          A value = Answers.read(call.op, response);
+          log(call.op, Integer.toString(response.status()), number, start);
+          done.complete(value);
+          return;
+        } catch (DfxException e) {
+          error = e;
+        }
+      } else {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof DfxException d) {
+          error = d;
+        } else if (cause instanceof IOException io) {
+          error = Classifier.classify(call.op, io, requestTimeout);
+        } else if (cause instanceof java.util.concurrent.CancellationException) {
+          error = new DfxTransportException(call.op, true, "cancelled", cause);
+        } else {
+          error = new DfxTransportException(call.op, true,
+              "transport failed (" + cause.getClass().getSimpleName() + ")", cause);
+        }
+      }
+      log(call.op, describe(error), number, start);
+      done.completeExceptionally(error);
+    });
+    return done;
+  }
+
+  // ---------------------------------------------------------------- shared
+
+  private <Q, A> Call<Q, A> prepare(DfxOperation<Q, A> op, Q request) {
+    if (request == null) {
+      throw new IllegalArgumentException(op.argument() + " must not be null");
+    }
+    URI uri = fixedUris.get(op);
+    if (uri == null) {
+      uri = base.resolve(op.path(request));
+      if (op.pathTemplate().indexOf('{') < 0) {
+        fixedUris.put(op, uri);
+      }
+    }
+    byte[] body = null;
+    DfxCodec<Q> codec = op.requestBody().orElse(null);
+    if (codec != null) {
+      body = codec.encode(request);
+    }
+    return new Call<>(op, uri, body);
+  }
+
+  private boolean renewedAfter(Call<?, ?> call, DfxApiException e) {
+    if (e.status() != 401 || credentials == null || !call.op.renewCredentialOnUnauthorized()
+        || call.op.credential() == Credential.NONE || call.renewed || call.token == null) {
+      return false;
+    }
+    call.renewed = true;
+    LOG.debug("dfx action={}: 401 with the {} token, asking for a fresh one", call.op.actionId(),
+        call.op.credential());
+    return credentials.renewAfterUnauthorized(call.op.credential(), call.token);
+  }
+
+  private static String describe(DfxException e) {
+    if (e instanceof DfxApiException api) {
+      return api.status() + " " + api.code();
+    }
+    if (e instanceof DfxProtocolException p) {
+      return p.status() + " (unusable answer)";
+    }
+    return ((DfxTransportException) e).outcomeUnknown() ? "none (outcome unknown)" : "none (not sent)";
+  }
+
+  private static void log(DfxOperation<?, ?> op, String status, int attempt, long startNanos) {
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("dfx action={} {} {} status={} attempt={} duration={}ms", op.actionId(), op.method(),
+          op.pathTemplate(), status, attempt, (System.nanoTime() - startNanos) / 1_000_000);
+    }
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  /** One call's fixed parts, and what its attempts learn. */
+  private final class Call<Q, A> {
+    final DfxOperation<Q, A> op;
+    final URI uri;
+    final byte[] body;
+    final AtomicInteger attempts = new AtomicInteger();
+    volatile String token;
+    volatile boolean renewed;
+
+    Call(DfxOperation<Q, A> op, URI uri, byte[] body) {
+      this.op = op;
+      this.uri = uri;
+      this.body = body;
+    }
+
+    /** @return the request of one attempt, with the token the credentials give now */
+    DfxHttpRequest request(long startNanos) {
+      Map<String, String> headers = new LinkedHashMap<>(8);
+      if (body != null) {
+        headers.put("Content-Type", JSON);
+      }
+      headers.put("Accept", JSON);
+      headers.put("User-Agent", userAgent);
+      if (op.credential() != Credential.NONE && credentials != null) {
+        String t = credentials.token(op.credential());
+        String authorization = Bearer.headerValue(t);
+        if (authorization != null) {
+          token = t;
+          headers.put("Authorization", authorization);
+        }
+      }
+      return new DfxHttpRequest(op.method(), uri, headers, body, startNanos + requestTimeoutNanos, maxAnswerBytes);
+    }
+  }
+}

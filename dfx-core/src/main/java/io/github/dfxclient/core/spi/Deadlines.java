@@ -1,0 +1,112 @@
+package io.github.dfxclient.core.spi;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Enforces whole-answer deadlines for transports without a timer per call: one daemon thread wakes
+ * every {@link #TICK_MILLIS} ms while deadlines are registered and runs the expiry action of every
+ * registration whose deadline passed. A call registers (a set insertion) and cancels (a removal);
+ * nothing is signalled, so the common case costs no context switch. Deadlines are met within one
+ * tick. The thread exits after a second with nothing registered and starts again on demand, so an
+ * idle application has no library thread waking up.
+ */
+public final class Deadlines {
+  /** The watchdog's period. */
+  public static final long TICK_MILLIS = 25;
+
+  private static final int IDLE_TICKS_BEFORE_EXIT = 40;
+  private static final Set<Registration> ACTIVE = ConcurrentHashMap.newKeySet();
+  private static final AtomicBoolean RUNNING = new AtomicBoolean();
+
+  private Deadlines() {}
+
+  /** A registered deadline. */
+  public static final class Registration {
+    private final long deadlineNanos;
+    private final Runnable onExpiry;
+    private final AtomicBoolean done = new AtomicBoolean();
+    private volatile boolean expired;
+
+    private Registration(long deadlineNanos, Runnable onExpiry) {
+      this.deadlineNanos = deadlineNanos;
+      this.onExpiry = onExpiry;
+    }
+
+    /** @return whether the deadline passed and the expiry action ran (or is running) */
+    public boolean expired() {
+      return expired;
+    }
+
+    /** Withdraws the deadline; after this the expiry action never starts. */
+    public void cancel() {
+      if (done.compareAndSet(false, true)) {
+        ACTIVE.remove(this);
+      }
+    }
+  }
+
+  /**
+   * @param deadlineNanos the deadline on the {@link System#nanoTime()} scale
+   * @param onExpiry what to do when it passes (close a stream, cancel a subscription); runs on the
+   *     watchdog thread, so it must be quick and must not throw
+   * @return the registration, to {@link Registration#cancel()} when the answer is complete
+   */
+  public static Registration register(long deadlineNanos, Runnable onExpiry) {
+    Registration r = new Registration(deadlineNanos, onExpiry);
+    ACTIVE.add(r);
+    if (!RUNNING.get() && RUNNING.compareAndSet(false, true)) {
+      start();
+    }
+    return r;
+  }
+
+  /** @return whether the watchdog thread is running now (for tests of idleness) */
+  public static boolean watchdogRunning() {
+    return RUNNING.get();
+  }
+
+  private static void start() {
+    Thread watchdog = new Thread(Deadlines::watch, "dfx-deadline-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  private static void watch() {
+    int idle = 0;
+    while (true) {
+      try {
+        TimeUnit.MILLISECONDS.sleep(TICK_MILLIS);
+      } catch (InterruptedException e) {
+        RUNNING.set(false);
+        return;
+      }
+      if (ACTIVE.isEmpty()) {
+        if (++idle >= IDLE_TICKS_BEFORE_EXIT) {
+          RUNNING.set(false);
+          // a registration that raced with the exit either sees RUNNING false and starts a new
+          // watchdog, or was added before: then this one takes the work back
+          if (ACTIVE.isEmpty() || !RUNNING.compareAndSet(false, true)) {
+            return;
+          }
+        }
+        continue;
+      }
+      idle = 0;
+      long now = System.nanoTime();
+      for (Registration r : ACTIVE) {
+        if (now - r.deadlineNanos >= 0 && r.done.compareAndSet(false, true)) {
+          ACTIVE.remove(r);
+          r.expired = true;
+          try {
+            r.onExpiry.run();
+          } catch (RuntimeException ignored) {
+            // an expiry action must not stop the watchdog
+          }
+        }
+      }
+    }
+  }
+}

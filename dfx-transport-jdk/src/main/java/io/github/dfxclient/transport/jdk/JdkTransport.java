@@ -1,0 +1,96 @@
+package io.github.dfxclient.transport.jdk;
+
+import io.github.dfxclient.core.spi.DfxHttpRequest;
+import io.github.dfxclient.core.spi.DfxHttpResponse;
+import io.github.dfxclient.core.spi.DfxTransport;
+import io.github.dfxclient.core.spi.TransportException;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The transport SPI over {@link HttpClient}: {@code send} for blocking calls, {@code sendAsync} for
+ * non-blocking ones; the body is collected bounded in size and time by {@link BoundedSubscriber}.
+ */
+final class JdkTransport implements DfxTransport {
+  private final HttpClient client;
+  private final boolean owned;
+
+  JdkTransport(HttpClient client, boolean owned) {
+    this.client = client;
+    this.owned = owned;
+  }
+
+  @Override
+  public DfxHttpResponse send(DfxHttpRequest request) throws IOException, InterruptedException {
+    try {
+      HttpResponse<byte[]> response = client.send(toJdk(request), handler(request));
+      return new DfxHttpResponse(response.statusCode(), response.headers().map(), response.body());
+    } catch (HttpConnectTimeoutException e) {
+      throw TransportException.notSent("connect timed out", e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<DfxHttpResponse> sendAsync(DfxHttpRequest request) {
+    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(toJdk(request), handler(request));
+    CompletableFuture<DfxHttpResponse> result = new CompletableFuture<>() {
+      @Override
+      public boolean cancel(boolean mayInterruptIfRunning) {
+        exchange.cancel(true);
+        return super.cancel(mayInterruptIfRunning);
+      }
+    };
+    exchange.whenComplete((response, failure) -> {
+      if (failure == null) {
+        result.complete(new DfxHttpResponse(response.statusCode(), response.headers().map(), response.body()));
+        return;
+      }
+      Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+          ? failure.getCause() : failure;
+      result.completeExceptionally(cause instanceof HttpConnectTimeoutException
+          ? TransportException.notSent("connect timed out", cause) : cause);
+    });
+    return result;
+  }
+
+  private static HttpResponse.BodyHandler<byte[]> handler(DfxHttpRequest request) {
+    return BoundedSubscriber.handler(request.maxAnswerBytes(), request.deadlineNanos());
+  }
+
+  private static HttpRequest toJdk(DfxHttpRequest request) {
+    Duration remaining = request.remaining();
+    HttpRequest.Builder b = HttpRequest.newBuilder(request.uri())
+        .timeout(remaining.isZero() ? Duration.ofMillis(1) : remaining)
+        .method(request.method(), request.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+    for (Map.Entry<String, String> h : request.headers().entrySet()) {
+      b.header(h.getKey(), h.getValue());
+    }
+    return b.build();
+  }
+
+  @Override
+  public String name() {
+    return "jdk-httpclient";
+  }
+
+  /** Closes the HttpClient when this transport created it and the JDK can close one (Java 21+). */
+  @Override
+  public void close() {
+    if (owned && client instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception ignored) {
+        // closing is best effort
+      }
+    }
+  }
+}
