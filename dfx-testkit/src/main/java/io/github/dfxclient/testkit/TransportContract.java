@@ -1,0 +1,250 @@
+package io.github.dfxclient.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.dfxclient.core.Credential;
+import io.github.dfxclient.core.DfxApiException;
+import io.github.dfxclient.core.DfxClient;
+import io.github.dfxclient.core.DfxCodec;
+import io.github.dfxclient.core.DfxCredentials;
+import io.github.dfxclient.core.DfxOperation;
+import io.github.dfxclient.core.DfxRetryPolicy;
+import io.github.dfxclient.core.DfxTransportException;
+import io.github.dfxclient.core.spi.ClientSettings;
+import io.github.dfxclient.core.spi.DfxTransport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link DfxTransport} must do under the engine, independent of the Auths catalogue: it
+ * runs a test-only operation, written here as an application would add one (its records, its
+ * {@link DfxOperation} descriptor, its {@link FakeHandler}; nothing else), against the fake
+ * server's state. A transport module extends this class and builds its transport.
+ */
+public abstract class TransportContract {
+
+  /** A test-only request: which item. */
+  public record ItemQuery(String itemId) {}
+
+  /** A test-only answer. */
+  public record Item(String itemId, String name, boolean owned) {}
+
+  private static final JsonFactory JSON = new JsonFactory();
+
+  /** The answer codec of the test-only operation, on jackson-core. */
+  static final DfxCodec<Item> ITEM_CODEC = new DfxCodec<>() {
+    @Override
+    public byte[] encode(Item item) {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try (JsonGenerator g = JSON.createGenerator(out)) {
+        g.writeStartObject();
+        g.writeStringField("itemId", item.itemId());
+        g.writeStringField("name", item.name());
+        g.writeBooleanField("owned", item.owned());
+        g.writeEndObject();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return out.toByteArray();
+    }
+
+    @Override
+    public Item decode(byte[] json) {
+      String id = null;
+      String name = null;
+      Boolean owned = null;
+      try (JsonParser p = JSON.createParser(json)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new IllegalArgumentException("not an object");
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String field = p.currentName();
+          JsonToken t = p.nextToken();
+          switch (field) {
+            case "itemId" -> id = p.getText();
+            case "name" -> name = p.getText();
+            case "owned" -> owned = t == JsonToken.VALUE_TRUE;
+            default -> p.skipChildren();
+          }
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException("not JSON");
+      }
+      if (id == null || name == null || owned == null) {
+        throw new IllegalArgumentException("lacks a field");
+      }
+      return new Item(id, name, owned);
+    }
+  };
+
+  /** The test-only operation: a GET with a path parameter and the user's token; safe to resend. */
+  public static final DfxOperation<ItemQuery, Item> GET_ITEM =
+      DfxOperation.<ItemQuery, Item>builder(2399, "GET", "/test/items/{itemId}")
+          .argument("query")
+          .pathParameters(q -> List.of(q.itemId()), values -> new ItemQuery(values.get(0)))
+          .answer(ITEM_CODEC)
+          .credential(Credential.USER)
+          .resendAfterMaybeActed(true)
+          .build();
+
+  /** The user token the credentials give; the device token is another. */
+  protected static final String USER_SUBJECT = "user-7";
+
+  /** The items the fake serves, and the authorizations it saw. */
+  private final Map<String, String> items = new ConcurrentHashMap<>();
+
+  /** @return the state the transport under test reaches (fresh, or reset, for each test) */
+  protected abstract FakeAuthsBackend backend();
+
+  /**
+   * @param settings base URI (set by the suite when the transport talks HTTP), credentials,
+   *     timeouts and retry policy
+   * @return a client over the transport under test, reaching {@link #backend()}
+   */
+  protected abstract DfxClient client(ClientSettings settings);
+
+  /** @return the base URI of the server the transport reaches */
+  protected abstract URI baseUri();
+
+  private String userToken;
+  private String deviceToken;
+
+  /** Registers the test-only operation's semantics and issues a device and a user pair. */
+  @BeforeEach
+  public void addTheOperation() {
+    items.put("a b/c+ü", "Widget");
+    backend().handle(GET_ITEM, call -> {
+      String subject = call.requireBearer();
+      String name = items.get(call.request().itemId());
+      if (name == null) {
+        throw new FakeRefusal(404, "ITEM_NOT_FOUND", "No such item");
+      }
+      return new Item(call.request().itemId(), name, subject.equals(USER_SUBJECT));
+    });
+    userToken = backend().issuePair(USER_SUBJECT).token();
+    deviceToken = backend().issuePair("device").token();
+  }
+
+  private ClientSettings settings() {
+    return new ClientSettings()
+        .baseUri(baseUri())
+        .credentials(kind -> kind == Credential.USER ? userToken : deviceToken)
+        .requestTimeout(Duration.ofSeconds(2))
+        .retryPolicy(DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).jitter(0).build());
+  }
+
+  /** The path parameter is encoded, sent with the user's token, decoded by the server. */
+  @Test
+  public void runsAnOperationAddedByItsDescriptorAlone() {
+    try (DfxClient client = client(settings())) {
+      Item item = client.call(GET_ITEM, new ItemQuery("a b/c+ü"));
+
+      assertThat(item).isEqualTo(new Item("a b/c+ü", "Widget", true));
+      assertThat(backend().requestsReceived(GET_ITEM)).isEqualTo(1);
+    }
+  }
+
+  /** The same through the non-blocking path. */
+  @Test
+  public void runsItAsynchronously() throws Exception {
+    try (DfxClient client = client(settings())) {
+      Item item = client.callAsync(GET_ITEM, new ItemQuery("a b/c+ü")).get(5, TimeUnit.SECONDS);
+
+      assertThat(item.owned()).isTrue();
+      assertThat(backend().requestsReceived(GET_ITEM)).isEqualTo(1);
+    }
+  }
+
+  /** A refusal names the action even outside the catalogue; a 404 is not retried. */
+  @Test
+  public void refusalsNameTheAction() {
+    try (DfxClient client = client(settings())) {
+      DfxApiException e = catchThrowableOfType(DfxApiException.class,
+          () -> client.call(GET_ITEM, new ItemQuery("missing")));
+
+      assertThat(e.status()).isEqualTo(404);
+      assertThat(e.code()).isEqualTo("ITEM_NOT_FOUND");
+      assertThat(e.endpoint()).isNull();
+      assertThat(e.action()).isEqualTo("2399 GET /test/items/{itemId}");
+      assertThat(backend().requestsReceived(GET_ITEM)).isEqualTo(1);
+    }
+  }
+
+  /** A GET may be sent again after a reset: two requests, one answer. */
+  @Test
+  public void resendsAResettableOperationAfterAReset() {
+    backend().failNext(GET_ITEM, ScriptedFailure.connectionReset(), 1);
+    try (DfxClient client = client(settings())) {
+      assertThat(client.call(GET_ITEM, new ItemQuery("a b/c+ü")).name()).isEqualTo("Widget");
+      assertThat(backend().requestsReceived(GET_ITEM)).isEqualTo(2);
+    }
+  }
+
+  /** The whole answer must arrive within the request timeout; outcome unknown. */
+  @Test
+  public void boundsTheWholeAnswerInTime() {
+    backend().failNext(GET_ITEM, ScriptedFailure.slow(Duration.ofSeconds(3)), 1);
+    ClientSettings s = settings().requestTimeout(Duration.ofMillis(300))
+        .retryPolicy(DfxRetryPolicy.builder().maxAttempts(1).build());
+    try (DfxClient client = client(s)) {
+      long start = System.nanoTime();
+      DfxTransportException e = catchThrowableOfType(DfxTransportException.class,
+          () -> client.call(GET_ITEM, new ItemQuery("a b/c+ü")));
+
+      assertThat(e.outcomeUnknown()).isTrue();
+      assertThat((System.nanoTime() - start) / 1_000_000).isBetween(250L, 2_500L);
+    }
+  }
+
+  /** Without the user token the server refuses; with a 401 the credentials are asked once. */
+  @Test
+  public void asksTheCredentialsForAFreshTokenOnceAfter401() {
+    String stale = "eyJ.stale.token";
+    int[] renewals = {0};
+    DfxCredentials credentials = new DfxCredentials() {
+      @Override
+      public String token(Credential kind) {
+        return renewals[0] == 0 ? stale : userToken;
+      }
+
+      @Override
+      public boolean renewAfterUnauthorized(Credential kind, String rejected) {
+        assertThat(rejected).isEqualTo(stale);
+        renewals[0]++;
+        return true;
+      }
+    };
+    try (DfxClient client = client(settings().credentials(credentials))) {
+      assertThat(client.call(GET_ITEM, new ItemQuery("a b/c+ü")).owned()).isTrue();
+      assertThat(renewals[0]).isEqualTo(1);
+      assertThat(backend().requestsReceived(GET_ITEM)).isEqualTo(2);
+    }
+  }
+
+  /** A blank path parameter is refused before any I/O, naming it. */
+  @Test
+  public void refusesABlankPathParameterBeforeAnyIo() {
+    try (DfxClient client = client(settings())) {
+      assertThatThrownBy(() -> client.call(GET_ITEM, new ItemQuery(" ")))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("itemId");
+      assertThatThrownBy(() -> client.call(GET_ITEM, null))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query");
+      assertThat(backend().requestsReceived(GET_ITEM)).isZero();
+    }
+  }
+}
