@@ -41,6 +41,21 @@ public class AuthsClient implements AuthsPort, AutoCloseable {
     return client.call(AuthsOperations.REQUEST_RESET_PASSWORD_LINK, request);
   }
 
+  @Override
+  public final ResetMobileSent sendResetMobile(ResetMobileRequest request) {
+    return client.call(AuthsOperations.SEND_RESET_MOBILE, request);
+  }
+
+  @Override
+  public final GeneratedToken generateToken(TokenPair pair) {
+    return client.call(AuthsOperations.GENERATE_TOKEN, pair);
+  }
+
+  @Override
+  public final OrgClientCredentials orgClientCredentials(String orgId) {
+    return client.call(AuthsOperations.ORG_CLIENT_CREDENTIALS, orgId);
+  }
+
   /** Closes the engine and its transport (never a client the application passed in). */
   @Override
   public void close() {

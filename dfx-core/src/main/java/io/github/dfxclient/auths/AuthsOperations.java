@@ -39,8 +39,39 @@ public final class AuthsOperations {
           .credential(Credential.DEVICE)
           .build();
 
+  /** 2302: send a reset message to an e-mail address or phone; never sent again once it may have arrived. */
+  public static final DfxOperation<ResetMobileRequest, ResetMobileSent> SEND_RESET_MOBILE =
+      DfxOperation.<ResetMobileRequest, ResetMobileSent>builder(DfxEndpoint.SEND_RESET_MOBILE)
+          .requestBody(AuthsCodecs.RESET_MOBILE_REQUEST)
+          .answer(AuthsCodecs.RESET_MOBILE_SENT)
+          .credential(Credential.DEVICE)
+          .build();
+
+  /**
+   * 2305: a general token for a pair. Whether it spends the refresh token is not documented, so it
+   * is never sent again once it may have arrived; its answer is a secret.
+   */
+  public static final DfxOperation<TokenPair, GeneratedToken> GENERATE_TOKEN =
+      DfxOperation.<TokenPair, GeneratedToken>builder(DfxEndpoint.GENERATE_TOKEN)
+          .argument("pair")
+          .requestBody(AuthsCodecs.TOKEN_PAIR)
+          .answer(AuthsCodecs.GENERATED_TOKEN)
+          .credential(Credential.DEVICE)
+          .secretAnswer()
+          .build();
+
+  /** 2306: an organization's sign-in settings, with the user's token; a GET, safe to send again. */
+  public static final DfxOperation<String, OrgClientCredentials> ORG_CLIENT_CREDENTIALS =
+      DfxOperation.<String, OrgClientCredentials>builder(DfxEndpoint.ORG_CLIENT_CREDENTIALS)
+          .argument("orgId")
+          .pathParameters(orgId -> List.of(Fields.orgId("orgId", orgId)), values -> Fields.orgId("orgId", values.get(0)))
+          .answer(AuthsCodecs.ORG_CLIENT_CREDENTIALS)
+          .credential(Credential.USER)
+          .build();
+
   /** @return every Auths operation */
   public static List<DfxOperation<?, ?>> all() {
-    return List.of(RENEW, REQUEST_LOGIN_CODE, REQUEST_RESET_PASSWORD_LINK);
+    return List.of(RENEW, REQUEST_LOGIN_CODE, REQUEST_RESET_PASSWORD_LINK, SEND_RESET_MOBILE, GENERATE_TOKEN,
+        ORG_CLIENT_CREDENTIALS);
   }
 }

@@ -12,7 +12,7 @@ final class Fields {
   static final int MAX_EMAIL_LENGTH = 254;
   static final int MAX_EMAIL_LOCAL_PART_LENGTH = 64;
 
-  private static final Pattern PHONE = Pattern.compile("\\+?[0-9]{6,15}");
+  private static final Pattern PHONE = Pattern.compile("\\+?[1-9][0-9]{5,14}");
 
   private Fields() {}
 
@@ -37,7 +37,7 @@ final class Fields {
     present(field, value);
     if (value.length() > 16 || !PHONE.matcher(value).matches()) {
       throw new IllegalArgumentException(
-          field + " must be an E.164 phone number: an optional '+' followed by 6 to 15 digits");
+          field + " must be an E.164 phone number: an optional '+' and 6 to 15 digits, the first 1-9");
     }
     return value;
   }
@@ -57,6 +57,11 @@ final class Fields {
       }
     }
     return value;
+  }
+
+  /** An organization ID in a path: 1..128 characters, no control character, no surrounding space. */
+  static String orgId(String field, String value) {
+    return text(field, value, MAX_IDENTIFIER_LENGTH);
   }
 
   /** An organization identifier: 1..128 characters, no control character, no surrounding space. */

@@ -12,7 +12,13 @@ public enum DfxEndpoint {
   /** Send a login code by SMS. */
   REQUEST_LOGIN_CODE(2303, "PATCH", "/auths/users/code", false),
   /** E-mail a password-reset link. */
-  REQUEST_RESET_PASSWORD_LINK(2300, "PATCH", "/auths/users/reset", false);
+  REQUEST_RESET_PASSWORD_LINK(2300, "PATCH", "/auths/users/reset", false),
+  /** Send a reset message to an e-mail address or phone. */
+  SEND_RESET_MOBILE(2302, "PATCH", "/auths/users/reset/mobile", false),
+  /** Generate a general token for a pair. */
+  GENERATE_TOKEN(2305, "POST", "/auths/generateToken", false),
+  /** An organization's client credentials (sign-in settings); {@link #path()} holds {@code {orgId}}. */
+  ORG_CLIENT_CREDENTIALS(2306, "GET", "/auths/organization/credentials/{orgId}", true);
 
   private final int actionId;
   private final String method;

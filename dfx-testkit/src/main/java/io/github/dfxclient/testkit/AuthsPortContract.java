@@ -1,9 +1,17 @@
 package io.github.dfxclient.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.dfxclient.auths.AsyncAuthsPort;
 import io.github.dfxclient.auths.AuthsPort;
+import io.github.dfxclient.auths.GeneratedToken;
+import io.github.dfxclient.auths.IdentityProvider;
+import io.github.dfxclient.auths.OrgClientCredentials;
+import io.github.dfxclient.auths.ResetMobileRequest;
+import io.github.dfxclient.auths.ResetMobileSent;
 import io.github.dfxclient.auths.LoginCodeRequest;
 import io.github.dfxclient.auths.LoginCodeSent;
 import io.github.dfxclient.auths.ResetPasswordLinkRequest;
@@ -17,6 +25,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,6 +62,42 @@ public abstract class AuthsPortContract {
    * @return the port under test, reaching {@link #backend()}
    */
   protected abstract AuthsPort port(Supplier<String> bearerToken, Duration requestTimeout, DfxRetryPolicy retryPolicy);
+
+  /**
+   * @param bearerToken the {@code Authorization: Bearer} supplier
+   * @param requestTimeout the request timeout
+   * @param retryPolicy the retry policy
+   * @return the non-blocking port under test, reaching {@link #backend()}
+   */
+  protected abstract AsyncAuthsPort asyncPort(Supplier<String> bearerToken, Duration requestTimeout,
+      DfxRetryPolicy retryPolicy);
+
+  private static DfxRetryPolicy fast() {
+    return DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).jitter(0).build();
+  }
+
+  private AsyncAuthsPort asyncPort() {
+    return asyncPort(() -> backend().currentPair("device").map(TokenPair::token).orElse(null),
+        Duration.ofSeconds(2), fast());
+  }
+
+  private static <T> T await(CompletableFuture<T> f) {
+    try {
+      return f.get(10, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new AssertionError(e.getCause());
+    } catch (InterruptedException | TimeoutException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static final OrgClientCredentials ACME = new OrgClientCredentials("Acme Health",
+      "https://acme.example/logo.png", "us-east-1_abc", true, "https://auth.acme.example",
+      List.of(new IdentityProvider("https://acme.example/g.png", "Google", "Google"),
+          new IdentityProvider(null, "Acme SSO", "AcmeSaml")));
 
   /** @return the port under test with the device token, a 2 s timeout and a fast retry policy */
   protected AuthsPort port() {
@@ -200,6 +248,101 @@ public abstract class AuthsPortContract {
     assertThat(a.code()).isEqualTo(FakeAuthsBackend.INVALID_TOKEN);
     assertThat(b.code()).isEqualTo(FakeAuthsBackend.INVALID_TOKEN);
     assertThat(backend().outbox()).isEmpty();
+  }
+
+  /** A reset by e-mail and SMS (2302) lands in the outbox, one message per recipient. */
+  @Test
+  public void resetMobileLandsInOutbox() {
+    ResetMobileSent sent = port().sendResetMobile(new ResetMobileRequest(EMAIL, PHONE));
+
+    assertThat(sent.success()).isTrue();
+    assertThat(backend().outbox()).extracting(SentMessage::kind, SentMessage::recipient).containsExactly(
+        tuple(SentMessage.Kind.RESET_BY_EMAIL, EMAIL), tuple(SentMessage.Kind.RESET_BY_SMS, PHONE));
+    assertThat(received(DfxEndpoint.SEND_RESET_MOBILE)).isEqualTo(1);
+  }
+
+  /** A general token (2305) is tied to the pair; a pair that is not current is refused. */
+  @Test
+  public void generateTokenIsTiedToTheCurrentPair() {
+    TokenPair user = backend().issuePair("user-7");
+    AuthsPort port = port();
+
+    GeneratedToken token = port.generateToken(user);
+    port.renew(user);
+    DfxApiException stale = catchThrowableOfType(DfxApiException.class, () -> port.generateToken(user));
+
+    assertThat(backend().generatedTokenSubject(token.token())).contains("user-7");
+    assertThat(token.toString()).doesNotContain(token.token());
+    assertThat(stale.code()).isEqualTo(FakeAuthsBackend.INVALID_REFRESH_TOKEN);
+    assertThat(received(DfxEndpoint.GENERATE_TOKEN)).isEqualTo(2);
+  }
+
+  /** 2306 serves a seeded organization to a user token, path-encoding the ID; 404 and 401 otherwise. */
+  @Test
+  public void orgClientCredentialsNeedAUserToken() {
+    backend().addOrganization("acme health/eu", ACME);
+    TokenPair user = backend().issuePair("user-7");
+    AuthsPort asUser = port(user::token, Duration.ofSeconds(2), fast());
+
+    OrgClientCredentials org = asUser.orgClientCredentials("acme health/eu");
+    DfxApiException unknown = catchThrowableOfType(DfxApiException.class, () -> asUser.orgClientCredentials("nope"));
+    DfxApiException asDevice = catchThrowableOfType(DfxApiException.class,
+        () -> port().orgClientCredentials("acme health/eu"));
+
+    assertThat(org).isEqualTo(ACME);
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.code()).isEqualTo(FakeAuthsBackend.ORGANIZATION_NOT_FOUND);
+    assertThat(asDevice.status()).isEqualTo(401);
+    assertThat(received(DfxEndpoint.ORG_CLIENT_CREDENTIALS)).isEqualTo(3);
+  }
+
+  /** Every operation through the non-blocking port: the same answers and effects. */
+  @Test
+  public void everyOperationRunsAsynchronously() {
+    backend().addOrganization("acme", ACME);
+    TokenPair user = backend().issuePair("user-7");
+    AsyncAuthsPort port = asyncPort();
+
+    TokenPair next = await(port.renew(user));
+    assertThat(await(port.requestLoginCode(new LoginCodeRequest(PHONE, ORG))).success()).isTrue();
+    assertThat(await(port.requestResetPasswordLink(new ResetPasswordLinkRequest(EMAIL, ORG))).success()).isTrue();
+    assertThat(await(port.sendResetMobile(new ResetMobileRequest(null, PHONE))).success()).isTrue();
+    GeneratedToken token = await(port.generateToken(next));
+    OrgClientCredentials org = await(asyncPort(next::token, Duration.ofSeconds(2), fast()).orgClientCredentials("acme"));
+
+    assertThat(backend().isCurrent(next)).isTrue();
+    assertThat(backend().isCurrent(user)).isFalse();
+    assertThat(backend().outbox()).hasSize(3);
+    assertThat(backend().generatedTokenSubject(token.token())).contains("user-7");
+    assertThat(org).isEqualTo(ACME);
+  }
+
+  /** Async keeps the retry table: a 503 is retried, a reset after sending a message is not. */
+  @Test
+  public void asynchronousCallsKeepTheRetryTable() {
+    backend().failNext(DfxEndpoint.REQUEST_LOGIN_CODE, ScriptedFailure.unavailable());
+    backend().failNext(DfxEndpoint.SEND_RESET_MOBILE, ScriptedFailure.connectionReset());
+    AsyncAuthsPort port = asyncPort();
+
+    assertThat(await(port.requestLoginCode(new LoginCodeRequest(PHONE, ORG))).success()).isTrue();
+    DfxTransportException e = catchThrowableOfType(DfxTransportException.class,
+        () -> await(port.sendResetMobile(new ResetMobileRequest(EMAIL, null))));
+
+    assertThat(received(DfxEndpoint.REQUEST_LOGIN_CODE)).isEqualTo(2);
+    assertThat(e.outcomeUnknown()).isTrue();
+    assertThat(received(DfxEndpoint.SEND_RESET_MOBILE)).isEqualTo(1);
+  }
+
+  /** Bad input to the async port is refused at once, before any I/O. */
+  @Test
+  public void asynchronousBadInputIsRefusedBeforeAnyIo() {
+    AsyncAuthsPort port = asyncPort();
+
+    assertThatThrownBy(() -> port.orgClientCredentials(" acme")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("orgId");
+    assertThatThrownBy(() -> port.generateToken(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pair");
+    assertThat(received(DfxEndpoint.ORG_CLIENT_CREDENTIALS) + received(DfxEndpoint.GENERATE_TOKEN)).isZero();
   }
 
   // ------------------------------------------------------------------ scripted failures

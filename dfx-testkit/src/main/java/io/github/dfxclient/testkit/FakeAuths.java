@@ -1,5 +1,6 @@
 package io.github.dfxclient.testkit;
 
+import io.github.dfxclient.auths.AsyncAuthsClient;
 import io.github.dfxclient.auths.AuthsClient;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.auths.TokenPair;
@@ -73,6 +74,11 @@ public final class FakeAuths extends AuthsClient {
       throw new IllegalArgumentException("backend, requestTimeout and retryPolicy are required");
     }
     return new ClientSettings().bearerToken(bearerToken).requestTimeout(requestTimeout).retryPolicy(retryPolicy);
+  }
+
+  /** @return the non-blocking port over the same in-memory engine and backend */
+  public AsyncAuthsClient async() {
+    return new AsyncAuthsClient(client());
   }
 
   /** @return the current device pair registered by {@link #FakeAuths()}, if any */

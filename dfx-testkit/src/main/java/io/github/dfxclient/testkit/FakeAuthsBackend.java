@@ -1,6 +1,9 @@
 package io.github.dfxclient.testkit;
 
 import io.github.dfxclient.auths.AuthsOperations;
+import io.github.dfxclient.auths.GeneratedToken;
+import io.github.dfxclient.auths.OrgClientCredentials;
+import io.github.dfxclient.auths.ResetMobileSent;
 import io.github.dfxclient.auths.LoginCodeSent;
 import io.github.dfxclient.auths.ResetPasswordLinkSent;
 import io.github.dfxclient.auths.TokenPair;
@@ -70,6 +73,8 @@ public final class FakeAuthsBackend {
   private final Map<Integer, Duration> latency = new HashMap<>();
   private final List<SentMessage> outbox = new ArrayList<>();
   private final Map<DfxOperation<?, ?>, FakeHandler<?, ?>> handlers = new LinkedHashMap<>();
+  private final Map<String, OrgClientCredentials> organizations = new HashMap<>();
+  private final Map<String, String> generatedTokens = new HashMap<>();
 
   private record Issued(String subject, TokenPair pair, Instant expires) {}
 
@@ -103,6 +108,62 @@ public final class FakeAuthsBackend {
           call.request().identifier(), link));
       return new ResetPasswordLinkSent(true);
     });
+    handle(AuthsOperations.SEND_RESET_MOBILE, call -> {
+      call.requireBearer();
+      String key = randomHex(16);
+      if (call.request().email() != null) {
+        outbox.add(new SentMessage(SentMessage.Kind.RESET_BY_EMAIL, call.request().email(), null,
+            "https://dfx.example/reset?key=" + key));
+      }
+      if (call.request().phoneNumber() != null) {
+        outbox.add(new SentMessage(SentMessage.Kind.RESET_BY_SMS, call.request().phoneNumber(), null, key));
+      }
+      return new ResetMobileSent(true);
+    });
+    handle(AuthsOperations.GENERATE_TOKEN, call -> {
+      call.requireBearer();
+      Issued issued = byRefreshToken.get(call.request().refreshToken());
+      if (issued == null || !issued.pair().equals(call.request())) {
+        throw new FakeRefusal(REFUSED_RENEW_STATUS, INVALID_REFRESH_TOKEN, "The pair is not current");
+      }
+      String token = "gt-" + randomHex(24);
+      generatedTokens.put(token, issued.subject());
+      return new GeneratedToken(token);
+    });
+    handle(AuthsOperations.ORG_CLIENT_CREDENTIALS, call -> {
+      String subject = call.requireBearer();
+      if (subject.startsWith(DEVICE_SUBJECT_PREFIX)) {
+        throw new FakeRefusal(401, INVALID_TOKEN, "A user token is required");
+      }
+      OrgClientCredentials org = organizations.get(call.request());
+      if (org == null) {
+        throw new FakeRefusal(404, ORGANIZATION_NOT_FOUND, "No such organization");
+      }
+      return org;
+    });
+  }
+
+  /** Subjects that start with this are devices; any other subject is a user (action 2306 wants one). */
+  public static final String DEVICE_SUBJECT_PREFIX = "device";
+  /** Code of action 2306 for an organization this backend does not know. */
+  public static final String ORGANIZATION_NOT_FOUND = "ORGANIZATION_NOT_FOUND";
+
+  /**
+   * Seeds an organization that action 2306 serves.
+   *
+   * @param orgId its ID
+   * @param credentials what 2306 answers for it
+   */
+  public synchronized void addOrganization(String orgId, OrgClientCredentials credentials) {
+    if (orgId == null || orgId.isBlank() || credentials == null) {
+      throw new IllegalArgumentException("orgId and credentials are required");
+    }
+    organizations.put(orgId, credentials);
+  }
+
+  /** @return the subject a general token (action 2305) was issued for, if it was */
+  public synchronized Optional<String> generatedTokenSubject(String token) {
+    return Optional.ofNullable(generatedTokens.get(token));
   }
 
   /**
@@ -224,6 +285,8 @@ public final class FakeAuthsBackend {
     scripts.clear();
     latency.clear();
     outbox.clear();
+    organizations.clear();
+    generatedTokens.clear();
   }
 
   /**

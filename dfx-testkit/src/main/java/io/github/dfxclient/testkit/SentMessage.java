@@ -5,8 +5,8 @@ package io.github.dfxclient.testkit;
  * {@link #toString()} hides the recipient.
  *
  * @param kind what was sent
- * @param recipient the phone number (login code) or e-mail address (reset link)
- * @param identifier the organization identifier of the request
+ * @param recipient the phone number (login code, SMS) or e-mail address (reset link, e-mail)
+ * @param identifier the organization identifier of the request ({@code null} for action 2302)
  * @param content the login code (six digits) or the reset link
  */
 public record SentMessage(Kind kind, String recipient, String identifier, String content) {
@@ -16,7 +16,11 @@ public record SentMessage(Kind kind, String recipient, String identifier, String
     /** An SMS with a login code (action 2303). */
     LOGIN_CODE,
     /** An e-mail with a password-reset link (action 2300). */
-    RESET_PASSWORD_LINK
+    RESET_PASSWORD_LINK,
+    /** A reset message by e-mail (action 2302). */
+    RESET_BY_EMAIL,
+    /** A reset message by SMS (action 2302). */
+    RESET_BY_SMS
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.github.dfxclient.testkit;
 
+import io.github.dfxclient.auths.AsyncAuthsPort;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.core.DfxRetryPolicy;
 import java.time.Duration;
@@ -17,5 +18,10 @@ class FakeAuthsContractTest extends AuthsPortContract {
   @Override
   protected AuthsPort port(Supplier<String> bearerToken, Duration requestTimeout, DfxRetryPolicy retryPolicy) {
     return new FakeAuths(backend, bearerToken, requestTimeout, retryPolicy);
+  }
+
+  @Override
+  protected AsyncAuthsPort asyncPort(Supplier<String> bearerToken, Duration requestTimeout, DfxRetryPolicy retryPolicy) {
+    return new FakeAuths(backend, bearerToken, requestTimeout, retryPolicy).async();
   }
 }

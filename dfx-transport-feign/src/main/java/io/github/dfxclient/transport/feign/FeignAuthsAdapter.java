@@ -6,6 +6,7 @@ import feign.Feign;
 import feign.Request;
 import feign.RequestInterceptor;
 import feign.http2client.Http2Client;
+import io.github.dfxclient.auths.AsyncAuthsClient;
 import io.github.dfxclient.auths.AuthsClient;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.core.DfxClient;
@@ -179,6 +180,14 @@ public final class FeignAuthsAdapter extends AuthsClient {
     /** @return the adapter */
     public FeignAuthsAdapter build() {
       return new FeignAuthsAdapter(client());
+    }
+
+    /**
+     * @return the non-blocking port with the same settings (its own client and transport; close it
+     *     when done)
+     */
+    public AsyncAuthsClient buildAsync() {
+      return new AsyncAuthsClient(client());
     }
 
     private DfxClient client() {

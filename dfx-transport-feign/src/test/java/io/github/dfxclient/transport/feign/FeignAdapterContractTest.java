@@ -1,5 +1,6 @@
 package io.github.dfxclient.transport.feign;
 
+import io.github.dfxclient.auths.AsyncAuthsPort;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.core.DfxRetryPolicy;
 import io.github.dfxclient.testkit.AuthsPortContract;
@@ -24,5 +25,11 @@ class FeignAdapterContractTest extends AuthsPortContract {
   protected AuthsPort port(Supplier<String> bearerToken, Duration requestTimeout, DfxRetryPolicy retryPolicy) {
     return FeignAuthsAdapter.builder().baseUri(DFX.baseUri()).bearerToken(bearerToken)
         .requestTimeout(requestTimeout).retryPolicy(retryPolicy).build();
+  }
+
+  @Override
+  protected AsyncAuthsPort asyncPort(Supplier<String> bearerToken, Duration requestTimeout, DfxRetryPolicy retryPolicy) {
+    return FeignAuthsAdapter.builder().baseUri(DFX.baseUri()).bearerToken(bearerToken)
+        .requestTimeout(requestTimeout).retryPolicy(retryPolicy).buildAsync();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.dfxclient.transport.jdk;
 
+import io.github.dfxclient.auths.AsyncAuthsClient;
 import io.github.dfxclient.auths.AuthsClient;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.core.DfxClient;
@@ -139,6 +140,14 @@ public final class JdkAuthsAdapter extends AuthsClient {
     /** @return the adapter */
     public JdkAuthsAdapter build() {
       return new JdkAuthsAdapter(client());
+    }
+
+    /**
+     * @return the non-blocking port with the same settings (its own client and transport; close it
+     *     when done)
+     */
+    public AsyncAuthsClient buildAsync() {
+      return new AsyncAuthsClient(client());
     }
 
     private DfxClient client() {

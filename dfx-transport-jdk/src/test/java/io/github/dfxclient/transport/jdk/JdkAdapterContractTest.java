@@ -1,5 +1,6 @@
 package io.github.dfxclient.transport.jdk;
 
+import io.github.dfxclient.auths.AsyncAuthsPort;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.core.DfxRetryPolicy;
 import io.github.dfxclient.testkit.AuthsPortContract;
@@ -24,5 +25,11 @@ class JdkAdapterContractTest extends AuthsPortContract {
   protected AuthsPort port(Supplier<String> bearerToken, Duration requestTimeout, DfxRetryPolicy retryPolicy) {
     return JdkAuthsAdapter.builder().baseUri(DFX.baseUri()).bearerToken(bearerToken)
         .requestTimeout(requestTimeout).retryPolicy(retryPolicy).build();
+  }
+
+  @Override
+  protected AsyncAuthsPort asyncPort(Supplier<String> bearerToken, Duration requestTimeout, DfxRetryPolicy retryPolicy) {
+    return JdkAuthsAdapter.builder().baseUri(DFX.baseUri()).bearerToken(bearerToken)
+        .requestTimeout(requestTimeout).retryPolicy(retryPolicy).buildAsync();
   }
 }

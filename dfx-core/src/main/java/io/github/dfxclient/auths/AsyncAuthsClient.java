@@ -1,0 +1,67 @@
+package io.github.dfxclient.auths;
+
+import io.github.dfxclient.core.DfxClient;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@link AsyncAuthsPort} over a {@link DfxClient}: each method is its operation from {@link
+ * AuthsOperations}, run by the engine's non-blocking path. The adapter builders' {@code
+ * buildAsync()} return one. Thread-safe; {@link #close()} closes the client and its transport.
+ */
+public final class AsyncAuthsClient implements AsyncAuthsPort, AutoCloseable {
+  private final DfxClient client;
+
+  /** @param client the engine to run the operations on */
+  public AsyncAuthsClient(DfxClient client) {
+    if (client == null) {
+      throw new IllegalArgumentException("client must not be null");
+    }
+    this.client = client;
+  }
+
+  /** @return the engine under this port */
+  public DfxClient client() {
+    return client;
+  }
+
+  @Override
+  public CompletableFuture<TokenPair> renew(TokenPair current) {
+    return client.callAsync(AuthsOperations.RENEW, current);
+  }
+
+  @Override
+  public CompletableFuture<LoginCodeSent> requestLoginCode(LoginCodeRequest request) {
+    return client.callAsync(AuthsOperations.REQUEST_LOGIN_CODE, request);
+  }
+
+  @Override
+  public CompletableFuture<ResetPasswordLinkSent> requestResetPasswordLink(ResetPasswordLinkRequest request) {
+    return client.callAsync(AuthsOperations.REQUEST_RESET_PASSWORD_LINK, request);
+  }
+
+  @Override
+  public CompletableFuture<ResetMobileSent> sendResetMobile(ResetMobileRequest request) {
+    return client.callAsync(AuthsOperations.SEND_RESET_MOBILE, request);
+  }
+
+  @Override
+  public CompletableFuture<GeneratedToken> generateToken(TokenPair pair) {
+    return client.callAsync(AuthsOperations.GENERATE_TOKEN, pair);
+  }
+
+  @Override
+  public CompletableFuture<OrgClientCredentials> orgClientCredentials(String orgId) {
+    return client.callAsync(AuthsOperations.ORG_CLIENT_CREDENTIALS, orgId);
+  }
+
+  /** Closes the engine and its transport (never a client the application passed in). */
+  @Override
+  public void close() {
+    client.close();
+  }
+
+  @Override
+  public String toString() {
+    return "AsyncAuthsClient[" + client.baseUri() + ", requestTimeout=" + client.requestTimeout() + "]";
+  }
+}
