@@ -128,4 +128,21 @@ public final class FixedAnswerServer implements AutoCloseable {
       s.close();
     }
   }
+
+  /**
+   * Runs the server as its own process, so that its CPU time is not counted with the client's:
+   * prints the base URI on one line, then serves until standard input closes.
+   *
+   * @param args none
+   * @throws IOException when the port cannot be bound
+   */
+  public static void main(String[] args) throws IOException {
+    try (FixedAnswerServer server = new FixedAnswerServer()) {
+      System.out.println(server.baseUri());
+      System.out.flush();
+      while (System.in.read() >= 0) {
+        // serve until the parent closes our stdin (or dies)
+      }
+    }
+  }
 }

@@ -180,8 +180,8 @@ public final class Engine {
   private <Q, A> CompletionStage<A> attemptAsync(Call<Q, A> call, CompletableFuture<A> caller) {
     CompletableFuture<A> done = new CompletableFuture<>();
     if (caller.isCancelled()) {
-      // the caller gave up before this attempt left: send nothing
-      done.completeExceptionally(new DfxTransportException(call.op, false, "cancelled before sending", null));
+      // the caller gave up before this attempt left: send nothing, and stop retrying
+      done.completeExceptionally(new java.util.concurrent.CancellationException("cancelled before sending"));
       return done;
     }
     int number = call.attempts.incrementAndGet();
