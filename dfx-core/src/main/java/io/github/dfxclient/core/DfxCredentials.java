@@ -14,6 +14,18 @@ public interface DfxCredentials {
   String token(Credential kind);
 
   /**
+   * The token held now, without renewing it first: what a request that authenticates by other
+   * means sends (a renew carries its pair; renewing the device pair to send it would be a second
+   * renew). The default is {@link #token(Credential)}.
+   *
+   * @param kind the credential, never {@link Credential#NONE}
+   * @return the token, or {@code null} (or blank) to send no {@code Authorization} header
+   */
+  default String currentToken(Credential kind) {
+    return token(kind);
+  }
+
+  /**
    * The server answered 401 to a request that carried {@code rejected}. Called at most once per
    * call; returning {@code true} makes the engine send the request once more with {@link
    * #token(Credential)}, whose second 401 surfaces. The default returns {@code false}.
@@ -24,6 +36,37 @@ public interface DfxCredentials {
    */
   default boolean renewAfterUnauthorized(Credential kind, String rejected) {
     return false;
+  }
+
+  /**
+   * The non-blocking form of {@link #token}, used by asynchronous calls: a source that may have to
+   * renew first (a {@link io.github.dfxclient.session.TokenSession}) completes the future when the
+   * renewed pair is saved, without holding the caller's thread. The default wraps {@link #token}.
+   *
+   * @param kind the credential the operation needs
+   * @return the token, or a future failed with why there is none
+   */
+  default java.util.concurrent.CompletableFuture<String> tokenAsync(Credential kind) {
+    try {
+      return java.util.concurrent.CompletableFuture.completedFuture(token(kind));
+    } catch (RuntimeException e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /**
+   * The non-blocking form of {@link #renewAfterUnauthorized}. The default wraps it.
+   *
+   * @param kind the credential that was sent
+   * @param rejected the token the server refused
+   * @return whether a different, fresh token is now available
+   */
+  default java.util.concurrent.CompletableFuture<Boolean> renewAfterUnauthorizedAsync(Credential kind, String rejected) {
+    try {
+      return java.util.concurrent.CompletableFuture.completedFuture(renewAfterUnauthorized(kind, rejected));
+    } catch (RuntimeException e) {
+      return java.util.concurrent.CompletableFuture.failedFuture(e);
+    }
   }
 
   /**

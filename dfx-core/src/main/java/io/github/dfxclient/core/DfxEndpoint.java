@@ -8,7 +8,7 @@ import java.util.Optional;
  */
 public enum DfxEndpoint {
   /** Renew a token pair. */
-  RENEW(2304, "POST", "/auths/renew", false),
+  RENEW(2304, "POST", "/auths/renew", true),
   /** Send a login code by SMS. */
   REQUEST_LOGIN_CODE(2303, "PATCH", "/auths/users/code", false),
   /** E-mail a password-reset link. */

@@ -1,19 +1,20 @@
 package io.github.dfxclient.session;
 
 /**
- * The session will not renew: the refresh token of the pair it holds was already sent in a renew
- * whose outcome is unknown (the connection broke after sending), so the server may have used it.
- * Sending it again could lock the device out; register or log in again and {@link
- * TokenSession#set} the new pair.
+ * The pair can no longer be renewed: the server definitely refused its refresh token (401 {@code
+ * INVALID_REFRESH_TOKEN}; it was used, by this process in a renew whose answer was lost, or by
+ * another), and the store holds no newer pair. The session does not send that refresh token again:
+ * register or log in again and {@link TokenSession#set} the new pair.
  */
 public final class RefreshTokenSpentException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
   private final TokenKind kind;
 
-  RefreshTokenSpentException(TokenKind kind) {
-    super("the refresh token of the " + kind + " pair was already sent in a renew whose outcome is unknown;"
-        + " it is never sent twice. Obtain a new " + kind + " pair and set it on the session");
+  RefreshTokenSpentException(TokenKind kind, Throwable cause) {
+    super("the server refused the refresh token of the " + kind + " pair (it was already used) and the store"
+        + " holds no newer pair; it is not sent again. Obtain a new " + kind + " pair and set it on the session",
+        cause);
     this.kind = kind;
   }
 

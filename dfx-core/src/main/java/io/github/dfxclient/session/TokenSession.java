@@ -1,19 +1,21 @@
 package io.github.dfxclient.session;
 
+import io.github.dfxclient.auths.AsyncAuthsPort;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.auths.TokenPair;
+import io.github.dfxclient.core.Credential;
 import io.github.dfxclient.core.DfxApiException;
-import io.github.dfxclient.core.DfxTransportException;
+import io.github.dfxclient.core.DfxCredentials;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -21,83 +23,104 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds an application's device pair and, optionally, a user pair, and renews them safely.
+ * Holds an application's device pair and any number of user pairs ({@link TokenKey}), and renews
+ * them safely. Give {@link #credentials()} to an adapter builder and every call gets the token its
+ * operation needs, renewed ahead of expiry and once more after a 401.
  *
  * <ul>
- *   <li><b>Single-flight</b>: any number of threads that need a renew of the same pair cause exactly
- *       one renew call; the others wait for its result, or its failure.
- *   <li><b>Persisted before use</b>: a new pair is saved to the {@link TokenStore} before anyone
- *       sees it. If the store fails, the caller gets a {@link TokenPersistenceException} carrying the
- *       new pair; the session keeps it and saves it again before handing it out.
+ *   <li><b>Single-flight</b>: any number of callers, blocking or asynchronous, that need a renew of
+ *       the same pair cause exactly one renew call; the others wait for its result or its failure.
+ *   <li><b>Persisted before visible</b>: no caller ever receives a token before its pair is saved
+ *       to the {@link TokenStore}. If the store fails (any {@code Throwable}), every waiter gets a
+ *       {@link TokenPersistenceException} carrying the new pair; the session keeps it and saves it
+ *       again before handing it out.
  *   <li><b>Proactive</b>: a token whose JWT {@code exp} is within {@link Builder#renewSkew} of the
- *       {@link Builder#clock} is renewed before it is used; {@link #call} renews once on a 401.
- *   <li><b>Never twice</b>: a refresh token is sent at most once. After a renew whose outcome is
- *       unknown the session refuses to renew that pair again ({@link RefreshTokenSpentException}).
+ *       {@link Builder#clock} is renewed before use; after a 401 the engine asks for a fresh token
+ *       once ({@link DfxCredentials#renewAfterUnauthorized}).
+ *   <li><b>Never locked out by a failure the server did not see</b>: after a renew that failed in
+ *       any other way (not sent, outcome unknown, 5xx), the pair stays usable and the next need
+ *       renews again. Only a definite 401 {@code INVALID_REFRESH_TOKEN} ends a pair: the session
+ *       first re-reads the store (another process may have rotated it) and adopts a newer pair
+ *       there; otherwise {@link RefreshTokenSpentException}, with no further sends of that refresh
+ *       token, until {@link #set}.
+ *   <li>No lock is held around I/O (store or network); nothing grows without bound.
  * </ul>
  *
  * <pre>{@code
  * TokenSession session = TokenSession.builder()
- *     .auths(bearer -> JdkAuthsAdapter.builder().bearerToken(bearer).build())
+ *     .auths(JdkAuthsAdapter.builder().build())        // renews (its own bearer: none needed)
  *     .store(myStore)
  *     .build();
  * session.set(TokenKind.DEVICE, pairFromLicenseRegistration);
- * String token = session.accessToken(TokenKind.USER);   // renews first if about to expire
+ * AuthsPort auths = JdkAuthsAdapter.builder().credentials(session.credentials()).build();
  * }</pre>
  *
- * Thread-safe. The bearer supplier ({@link #bearerToken()}) is the device token; when it is asked
- * from inside a renew (the renew request's own header) it answers without renewing, so a renew
- * never triggers another.
+ * Thread-safe.
  */
 public final class TokenSession {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.dfxclient.session");
+  private static final String INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN";
 
   private final AuthsPort auths;
+  private final AsyncAuthsPort asyncAuths;
   private final TokenStore store;
   private final Clock clock;
+  private final long renewSkewMillis;
   private final Duration renewSkew;
   private final Consumer<TokenRotation> listener;
-  private final Map<TokenKind, Slot> slots = new EnumMap<>(TokenKind.class);
-  private final ThreadLocal<Boolean> renewing = ThreadLocal.withInitial(() -> Boolean.FALSE);
+  private final Map<TokenKey, Slot> slots = new ConcurrentHashMap<>();
+  private final DfxCredentials defaultCredentials;
 
-  /**
-   * The state of one pair. Written under the slot's monitor; {@link #pair}, {@link #expiresAt} and
-   * {@link #unsaved} are volatile so that the hot path ({@link #accessToken} of a saved, valid
-   * token) reads them without locking.
-   */
-  private static final class Slot {
-    volatile Held held = Held.NONE;
-    volatile boolean unsaved;
-    CompletableFuture<TokenPair> inFlight;
-    final Set<String> sentRefreshTokens = new HashSet<>();
+  /** A saved pair with its expiry (epoch millis; {@code Long.MAX_VALUE} without {@code exp}), read as one. */
+  private record Held(TokenPair pair, long expiresAt) {
+    static final Held NONE = new Held(null, Long.MAX_VALUE);
 
-    TokenPair pair() {
-      return held.pair();
-    }
-
-    void hold(TokenPair next) {
-      held = next == null ? Held.NONE
-          : new Held(next, JwtExpiry.of(next.token()).map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
+    static Held of(TokenPair pair) {
+      return pair == null ? NONE
+          : new Held(pair, JwtExpiry.of(pair.token()).map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
     }
   }
 
-  /** A pair with its expiry (epoch millis; {@code Long.MAX_VALUE} when it has no {@code exp}), read as one. */
-  private record Held(TokenPair pair, long expiresAt) {
-    static final Held NONE = new Held(null, Long.MAX_VALUE);
+  /**
+   * The state of one pair. {@link #held} is assigned only after a successful save, so whatever a
+   * reader sees there is saved. {@link #unsaved} is a renewed pair the store refused. {@link #flight}
+   * is the renew in progress. {@link #deadRefreshToken} is the one refresh token the server refused.
+   */
+  private static final class Slot {
+    final TokenKey key;
+    volatile Held held = Held.NONE;
+    volatile TokenPair unsaved;
+    volatile String deadRefreshToken;
+    /** The thread running a blocking renew of this pair, if one is. */
+    volatile Thread renewer;
+    final AtomicReference<CompletableFuture<TokenPair>> flight = new AtomicReference<>();
+
+    Slot(TokenKey key) {
+      this.key = key;
+    }
   }
 
   private TokenSession(Builder b) {
     this.store = b.store;
     this.clock = b.clock;
     this.renewSkew = b.renewSkew;
+    this.renewSkewMillis = b.renewSkew.toMillis();
     this.listener = b.listener;
-    for (TokenKind kind : TokenKind.values()) {
-      Slot slot = new Slot();
-      slot.hold(store.load(kind).orElse(null));
-      slots.put(kind, slot);
+    this.asyncAuths = b.asyncAuths;
+    this.defaultCredentials = credentials(TokenKey.user());
+    for (TokenKey key : new TokenKey[] {TokenKey.device(), TokenKey.user()}) {
+      slot(key);
     }
-    this.auths = b.auths != null ? b.auths : b.authsFactory.apply(bearerToken());
-    if (auths == null) {
-      throw new IllegalArgumentException("auths factory returned null");
+    if (b.auths != null) {
+      this.auths = b.auths;
+    } else {
+      // the old wiring: an adapter whose bearer is the device token; the supplier reads the slot
+      Slot device = slots.get(TokenKey.device());
+      AuthsPort made = b.authsFactory.apply(() -> deviceBearer(device));
+      if (made == null) {
+        throw new IllegalArgumentException("auths factory returned null");
+      }
+      this.auths = made;
     }
   }
 
@@ -106,23 +129,47 @@ public final class TokenSession {
     return new Builder();
   }
 
+  // ---------------------------------------------------------------- pairs
+
+  private Slot slot(TokenKey key) {
+    Slot slot = slots.get(key);
+    if (slot != null) {
+      return slot;
+    }
+    // read the store outside any lock; a racing reader reads the same thing
+    Slot fresh = new Slot(key);
+    fresh.held = Held.of(store.load(key).orElse(null));
+    Slot raced = slots.putIfAbsent(key, fresh);
+    return raced != null ? raced : fresh;
+  }
+
   /**
    * Adopts a pair obtained outside the session (license registration, user login): saves it to the
-   * store, then holds it.
+   * store, then holds it. A pair the server had refused is forgotten.
    *
    * @param kind which pair
    * @param pair the pair
    */
   public void set(TokenKind kind, TokenPair pair) {
-    if (kind == null || pair == null) {
-      throw new IllegalArgumentException("kind and pair must not be null");
+    if (kind == null) {
+      throw new IllegalArgumentException("kind must not be null");
     }
-    Slot slot = slots.get(kind);
-    synchronized (slot) {
-      store.save(kind, pair);
-      slot.hold(pair);
-      slot.unsaved = false;
+    set(TokenKey.of(kind), pair);
+  }
+
+  /**
+   * @param key which pair
+   * @param pair the pair, saved to the store before it is held
+   */
+  public void set(TokenKey key, TokenPair pair) {
+    if (key == null || pair == null) {
+      throw new IllegalArgumentException("key and pair must not be null");
     }
+    Slot slot = slot(key);
+    store.save(key, pair);
+    slot.held = Held.of(pair);
+    slot.unsaved = null;
+    slot.deadRefreshToken = null;
   }
 
   /**
@@ -131,48 +178,170 @@ public final class TokenSession {
    * @throws TokenPersistenceException when a renewed pair still cannot be saved
    */
   public Optional<TokenPair> current(TokenKind kind) {
-    Slot slot = slots.get(kind);
-    synchronized (slot) {
-      ensureSaved(kind, slot);
-      return Optional.ofNullable(slot.pair());
-    }
+    return current(TokenKey.of(kind));
+  }
+
+  /**
+   * @param key which pair
+   * @return the pair held now, saved to the store; empty if none was set or loaded
+   * @throws TokenPersistenceException when a renewed pair still cannot be saved
+   */
+  public Optional<TokenPair> current(TokenKey key) {
+    Slot slot = slot(key);
+    ensureSaved(slot);
+    return Optional.ofNullable(slot.held.pair());
   }
 
   /**
    * The access token to use now: renewed first (once, whatever the number of callers) when it
-   * expires within the skew.
+   * expires within the skew. A valid token is returned without locking or I/O.
    *
    * @param kind which pair
    * @return the token
    * @throws IllegalStateException when the session holds no such pair
    */
   public String accessToken(TokenKind kind) {
-    Slot slot = slots.get(kind);
+    return accessToken(TokenKey.of(kind));
+  }
+
+  /**
+   * @param key which pair
+   * @return the token, renewed first when it expires within the skew
+   * @throws IllegalStateException when the session holds no such pair
+   */
+  public String accessToken(TokenKey key) {
+    Slot slot = slot(key);
     Held held = slot.held;
-    if (held.pair() == null || slot.unsaved) {
-      current(kind).orElseThrow(() -> new IllegalStateException("no " + kind + " pair is set"));
+    if (held.pair() == null || slot.unsaved != null) {
+      ensureSaved(slot);
       held = slot.held;
+      if (held.pair() == null) {
+        throw new IllegalStateException("no " + key + " pair is set");
+      }
     }
-    if (held.expiresAt() != Long.MAX_VALUE && clock.millis() + renewSkew.toMillis() >= held.expiresAt()
-        && !renewing.get()) {
-      return renewIfStill(kind, held.pair().token()).token();
+    if (expiresSoon(held)) {
+      return renewIfStill(slot, held.pair().token()).token();
     }
     return held.pair().token();
   }
 
+  private boolean expiresSoon(Held held) {
+    return held.expiresAt() != Long.MAX_VALUE && clock.millis() + renewSkewMillis >= held.expiresAt();
+  }
+
   /**
-   * @return the supplier to give an adapter's {@code bearerToken(...)}: the device token (renewed
-   *     first when it expires soon, except inside a renew), or {@code null} when none is set
+   * @return the device token as a supplier (renewed first when it expires soon), or {@code null}
+   *     when none is set
+   * @deprecated give {@link #credentials()} to the adapter instead: it supplies device and user
+   *     tokens and renews after a 401
    */
+  @Deprecated
   public Supplier<String> bearerToken() {
-    return () -> {
-      TokenPair pair = slots.get(TokenKind.DEVICE).pair();
-      if (pair == null) {
-        return null;
+    Slot device = slot(TokenKey.device());
+    return () -> deviceBearer(device);
+  }
+
+  private String deviceBearer(Slot device) {
+    TokenPair held = device.held.pair();
+    if (held == null) {
+      return null;
+    }
+    // asked for the header of a renew this thread is running: the held token, no second renew
+    Thread me = Thread.currentThread();
+    for (Slot s : slots.values()) {
+      if (s.renewer == me) {
+        return held.token();
       }
-      return renewing.get() ? pair.token() : accessToken(TokenKind.DEVICE);
+    }
+    return tokenFor(device);
+  }
+
+  /**
+   * The token for an outgoing request: renewed first when it expires soon, but never waiting for a
+   * renew already in flight (the renew request itself carries the device token, and a caller whose
+   * token turns out stale gets a 401 and then waits for the renew through {@link
+   * DfxCredentials#renewAfterUnauthorized}).
+   */
+  private String tokenFor(Slot slot) {
+    CompletableFuture<TokenPair> flight = slot.flight.get();
+    if (flight != null && !flight.isDone()) {
+      TokenPair pair = slot.held.pair();
+      return pair == null ? null : pair.token();
+    }
+    return accessToken(slot.key);
+  }
+
+  // ---------------------------------------------------------------- credentials
+
+  /**
+   * @return the device token and the default user's token, per call, renewed ahead of expiry and
+   *     once after a 401: give it to an adapter builder's {@code credentials(...)}
+   */
+  public DfxCredentials credentials() {
+    return defaultCredentials;
+  }
+
+  /**
+   * @param userPrincipal the user whose token operations that need a user token send
+   * @return the device token and that user's token, per call
+   */
+  public DfxCredentials credentials(String userPrincipal) {
+    return credentials(TokenKey.user(userPrincipal));
+  }
+
+  private DfxCredentials credentials(TokenKey userKey) {
+    return new DfxCredentials() {
+      @Override
+      public String token(Credential kind) {
+        Slot slot = slot(kind == Credential.USER ? userKey : TokenKey.device());
+        return slot.held.pair() == null && slot.unsaved == null ? null : tokenFor(slot);
+      }
+
+      @Override
+      public String currentToken(Credential kind) {
+        Slot slot = slot(kind == Credential.USER ? userKey : TokenKey.device());
+        ensureSaved(slot);
+        TokenPair held = slot.held.pair();
+        return held == null ? null : held.token();
+      }
+
+      @Override
+      public boolean renewAfterUnauthorized(Credential kind, String rejected) {
+        Slot slot = slot(kind == Credential.USER ? userKey : TokenKey.device());
+        return !renewIfStill(slot, rejected).token().equals(rejected);
+      }
+
+      @Override
+      public CompletableFuture<String> tokenAsync(Credential kind) {
+        Slot slot = slot(kind == Credential.USER ? userKey : TokenKey.device());
+        try {
+          ensureSaved(slot);
+        } catch (TokenPersistenceException e) {
+          return CompletableFuture.failedFuture(e);
+        }
+        Held held = slot.held;
+        CompletableFuture<TokenPair> flight = slot.flight.get();
+        if (held.pair() == null || !expiresSoon(held) || (flight != null && !flight.isDone())) {
+          // as tokenFor: never wait for a renew in flight (the renew itself may be asking)
+          return CompletableFuture.completedFuture(held.pair() == null ? null : held.pair().token());
+        }
+        return renewAsync(slot, held.pair().token()).thenApply(TokenPair::token);
+      }
+
+      @Override
+      public CompletableFuture<Boolean> renewAfterUnauthorizedAsync(Credential kind, String rejected) {
+        Slot slot = slot(kind == Credential.USER ? userKey : TokenKey.device());
+        return renewAsync(slot, rejected).thenApply(pair -> !pair.token().equals(rejected));
+      }
+
+      @Override
+      public String toString() {
+        return "TokenSession.credentials[" + userKey + "]";
+      }
     };
   }
+
+  // ---------------------------------------------------------------- renew
 
   /**
    * Renews the pair whose access token is {@code staleToken}, unless that already happened: of all
@@ -181,36 +350,197 @@ public final class TokenSession {
    * @param kind which pair
    * @param staleToken the access token the caller found wanting (e.g. it got a 401 with it)
    * @return the current pair after the renew
+   * @throws RefreshTokenSpentException when the server refused the pair's refresh token and the
+   *     store holds no newer pair
+   * @throws TokenPersistenceException when the renewed pair could not be saved (it carries the pair)
    */
   public TokenPair renewIfStill(TokenKind kind, String staleToken) {
-    Slot slot = slots.get(kind);
-    CompletableFuture<TokenPair> flight;
-    TokenPair toRenew = null;
-    synchronized (slot) {
-      ensureSaved(kind, slot);
-      if (slot.pair() == null) {
-        throw new IllegalStateException("no " + kind + " pair is set");
-      }
-      if (!slot.pair().token().equals(staleToken) && slot.inFlight == null) {
-        return slot.pair();
-      }
-      if (slot.inFlight != null) {
-        flight = slot.inFlight;
-      } else {
-        if (slot.sentRefreshTokens.contains(slot.pair().refreshToken())) {
-          throw new RefreshTokenSpentException(kind);
-        }
-        toRenew = slot.pair();
-        flight = new CompletableFuture<>();
-        slot.inFlight = flight;
-        slot.sentRefreshTokens.add(toRenew.refreshToken());
-      }
-    }
-    if (toRenew == null) {
-      return await(flight);
-    }
-    return renewNow(kind, slot, toRenew, flight);
+    return renewIfStill(slot(TokenKey.of(kind)), staleToken);
   }
+
+  /**
+   * @param key which pair
+   * @param staleToken the access token the caller found wanting
+   * @return the current pair after the renew
+   */
+  public TokenPair renewIfStill(TokenKey key, String staleToken) {
+    return renewIfStill(slot(key), staleToken);
+  }
+
+  private TokenPair renewIfStill(Slot slot, String staleToken) {
+    CompletableFuture<TokenPair> mine = new CompletableFuture<>();
+    while (true) {
+      ensureSaved(slot);
+      CompletableFuture<TokenPair> flight = slot.flight.get();
+      if (flight != null) {
+        return await(flight);
+      }
+      TokenPair held = slot.held.pair();
+      if (held == null) {
+        throw new IllegalStateException("no " + slot.key + " pair is set");
+      }
+      if (staleToken != null && !held.token().equals(staleToken)) {
+        return held;
+      }
+      if (slot.flight.compareAndSet(null, mine)) {
+        break;
+      }
+    }
+    // this caller renews; state may have moved between the checks and winning the flight
+    TokenPair toRenew = slot.held.pair();
+    if (staleToken != null && !toRenew.token().equals(staleToken)) {
+      finish(slot, mine, toRenew, null);
+      return toRenew;
+    }
+    Renewed next;
+    try {
+      next = renewOrAdopt(slot, toRenew);
+    } catch (Throwable e) {
+      finish(slot, mine, null, e);
+      throw sneaky(e);
+    }
+    return completeRenew(slot, mine, next);
+  }
+
+  /** A pair the server just issued, or one adopted from the store (already saved there). */
+  private record Renewed(TokenPair pair, boolean fromStore) {}
+
+  /**
+   * Sends the renew, unless the pair is already known dead (then the store is re-read first); on a
+   * definite refusal re-reads the store for a newer pair, else marks the refresh token dead.
+   */
+  private Renewed renewOrAdopt(Slot slot, TokenPair toRenew) {
+    if (toRenew.refreshToken().equals(slot.deadRefreshToken)) {
+      return adoptNewerOrDie(slot, toRenew, null);
+    }
+    slot.renewer = Thread.currentThread();
+    try {
+      return new Renewed(auths.renew(toRenew), false);
+    } catch (DfxApiException e) {
+      if (e.status() == 401 && INVALID_REFRESH_TOKEN.equals(e.code())) {
+        return adoptNewerOrDie(slot, toRenew, e);
+      }
+      throw e;
+    } finally {
+      slot.renewer = null;
+    }
+  }
+
+  private Renewed adoptNewerOrDie(Slot slot, TokenPair refused, DfxApiException cause) {
+    Optional<TokenPair> stored = store.load(slot.key);
+    if (stored.isPresent() && !stored.get().refreshToken().equals(refused.refreshToken())
+        && !stored.get().refreshToken().equals(slot.deadRefreshToken)) {
+      LOG.debug("dfx session: the {} pair was refused; adopting the newer pair from the store", slot.key);
+      return new Renewed(stored.get(), true);
+    }
+    slot.deadRefreshToken = refused.refreshToken();
+    throw new RefreshTokenSpentException(slot.key.kind(), cause);
+  }
+
+  /** Saves {@code next}, then makes it visible and completes the flight; a save failure keeps it. */
+  private TokenPair completeRenew(Slot slot, CompletableFuture<TokenPair> mine, Renewed renewed) {
+    TokenPair next = renewed.pair();
+    if (!renewed.fromStore()) {
+      try {
+        store.save(slot.key, next);
+      } catch (Throwable e) {
+        // kept, and saved again before anyone is given it
+        slot.unsaved = next;
+        TokenPersistenceException failure = new TokenPersistenceException(slot.key.kind(), next, e);
+        LOG.warn("dfx session: the renewed {} pair could not be saved ({}); held in memory", slot.key,
+            e.getClass().getSimpleName());
+        finish(slot, mine, null, failure);
+        throw failure;
+      }
+    }
+    slot.held = Held.of(next);
+    slot.unsaved = null;
+    slot.deadRefreshToken = null;
+    finish(slot, mine, next, null);
+    LOG.debug("dfx session: {} pair renewed and saved", slot.key);
+    try {
+      listener.accept(new TokenRotation(slot.key.kind(), next, clock.instant()));
+    } catch (RuntimeException e) {
+      LOG.warn("dfx session: rotation listener failed ({})", e.getClass().getSimpleName());
+    }
+    return next;
+  }
+
+  private static void finish(Slot slot, CompletableFuture<TokenPair> mine, TokenPair pair, Throwable failure) {
+    slot.flight.compareAndSet(mine, null);
+    if (failure != null) {
+      mine.completeExceptionally(failure);
+    } else {
+      mine.complete(pair);
+    }
+  }
+
+  /**
+   * The asynchronous renew: joins the flight in progress, or starts one. With an {@link
+   * Builder#asyncAuths} port no thread waits for the answer; without, the renew runs on the calling
+   * thread.
+   */
+  private CompletableFuture<TokenPair> renewAsync(Slot slot, String staleToken) {
+    CompletableFuture<TokenPair> flight = slot.flight.get();
+    if (flight != null) {
+      return flight;
+    }
+    if (asyncAuths == null) {
+      try {
+        return CompletableFuture.completedFuture(renewIfStill(slot, staleToken));
+      } catch (Throwable e) {
+        return CompletableFuture.failedFuture(e);
+      }
+    }
+    try {
+      ensureSaved(slot);
+    } catch (TokenPersistenceException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    TokenPair held = slot.held.pair();
+    if (held == null) {
+      return CompletableFuture.failedFuture(new IllegalStateException("no " + slot.key + " pair is set"));
+    }
+    if (staleToken != null && !held.token().equals(staleToken)) {
+      return CompletableFuture.completedFuture(held);
+    }
+    CompletableFuture<TokenPair> mine = new CompletableFuture<>();
+    if (!slot.flight.compareAndSet(null, mine)) {
+      CompletableFuture<TokenPair> other = slot.flight.get();
+      return other != null ? other : renewAsync(slot, staleToken);
+    }
+    TokenPair toRenew = slot.held.pair();
+    if (toRenew.refreshToken().equals(slot.deadRefreshToken)) {
+      try {
+        return CompletableFuture.completedFuture(completeRenew(slot, mine, adoptNewerOrDie(slot, toRenew, null)));
+      } catch (Throwable e) {
+        finish(slot, mine, null, e);
+        return mine;
+      }
+    }
+    asyncAuths.renew(toRenew).whenComplete((issued, failure) -> {
+      Throwable f = unwrap(failure);
+      try {
+        Renewed next;
+        if (f instanceof DfxApiException e && e.status() == 401 && INVALID_REFRESH_TOKEN.equals(e.code())) {
+          next = adoptNewerOrDie(slot, toRenew, e);
+        } else if (f != null) {
+          finish(slot, mine, null, f);
+          return;
+        } else {
+          next = new Renewed(issued, false);
+        }
+        completeRenew(slot, mine, next);
+      } catch (Throwable e) {
+        if (!mine.isDone()) {
+          finish(slot, mine, null, e);
+        }
+      }
+    });
+    return mine;
+  }
+
+  // ---------------------------------------------------------------- helpers
 
   /**
    * Runs {@code action} with the current access token; if it fails with a 401, renews once (see
@@ -234,75 +564,44 @@ public final class TokenSession {
     }
   }
 
-  private TokenPair renewNow(TokenKind kind, Slot slot, TokenPair toRenew, CompletableFuture<TokenPair> flight) {
-    TokenPair next;
-    boolean outer = !renewing.get();
-    renewing.set(Boolean.TRUE);
+  /** Saves a renewed pair the store refused before, so that it may be handed out. */
+  private void ensureSaved(Slot slot) {
+    TokenPair unsaved = slot.unsaved;
+    if (unsaved == null) {
+      return;
+    }
     try {
-      next = auths.renew(toRenew);
-    } catch (RuntimeException e) {
-      boolean notConsumed = e instanceof DfxApiException
-          || (e instanceof DfxTransportException t && !t.outcomeUnknown());
-      synchronized (slot) {
-        if (notConsumed) {
-          slot.sentRefreshTokens.remove(toRenew.refreshToken());
-        }
-        slot.inFlight = null;
-      }
-      flight.completeExceptionally(e);
-      throw e;
-    } finally {
-      if (outer) {
-        renewing.remove();
-      }
+      store.save(slot.key, unsaved);
+    } catch (Throwable e) {
+      throw new TokenPersistenceException(slot.key.kind(), unsaved, e);
     }
-    RuntimeException saveFailure = null;
-    synchronized (slot) {
-      slot.hold(next);
-      slot.unsaved = true;
-      try {
-        store.save(kind, next);
-        slot.unsaved = false;
-      } catch (RuntimeException e) {
-        saveFailure = new TokenPersistenceException(kind, next, e);
-      }
-      slot.inFlight = null;
-    }
-    if (saveFailure != null) {
-      LOG.warn("dfx session: the renewed {} pair could not be saved; held in memory", kind);
-      flight.completeExceptionally(saveFailure);
-      throw saveFailure;
-    }
-    LOG.debug("dfx session: {} pair renewed and saved", kind);
-    flight.complete(next);
-    try {
-      listener.accept(new TokenRotation(kind, next, clock.instant()));
-    } catch (RuntimeException e) {
-      LOG.warn("dfx session: rotation listener failed ({})", e.getClass().getSimpleName());
-    }
-    return next;
-  }
-
-  private void ensureSaved(TokenKind kind, Slot slot) {
-    if (slot.unsaved) {
-      try {
-        store.save(kind, slot.pair());
-        slot.unsaved = false;
-      } catch (RuntimeException e) {
-        throw new TokenPersistenceException(kind, slot.pair(), e);
-      }
+    if (slot.unsaved == unsaved) {
+      slot.held = Held.of(unsaved);
+      slot.unsaved = null;
     }
   }
 
   private static TokenPair await(CompletableFuture<TokenPair> flight) {
     try {
-      return flight.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      throw e;
+      return flight.get();
+    } catch (ExecutionException e) {
+      throw sneaky(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a renew", e);
     }
+  }
+
+  private static Throwable unwrap(Throwable t) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+    throw (T) t;
   }
 
   @Override
@@ -313,6 +612,7 @@ public final class TokenSession {
   /** Builds a {@link TokenSession}. */
   public static final class Builder {
     private AuthsPort auths;
+    private AsyncAuthsPort asyncAuths;
     private Function<Supplier<String>, AuthsPort> authsFactory;
     private TokenStore store = new InMemoryTokenStore();
     private Clock clock = Clock.systemUTC();
@@ -321,7 +621,11 @@ public final class TokenSession {
 
     private Builder() {}
 
-    /** @param auths the port that renews; its bearer token is not the session's */
+    /**
+     * @param auths the port that renews (its bearer token: the device token, or none; give it
+     *     {@link TokenSession#credentials()} only through the factory form)
+     * @return this
+     */
     public Builder auths(AuthsPort auths) {
       if (auths == null) {
         throw new IllegalArgumentException("auths must not be null");
@@ -332,8 +636,9 @@ public final class TokenSession {
     }
 
     /**
-     * @param factory builds the port from the session's {@link #bearerToken()} supplier, e.g.
-     *     {@code bearer -> JdkAuthsAdapter.builder().bearerToken(bearer).build()}
+     * @param factory builds the port from the session's device-token supplier, e.g. {@code bearer ->
+     *     JdkAuthsAdapter.builder().bearerToken(bearer).build()}
+     * @return this
      */
     public Builder auths(Function<Supplier<String>, AuthsPort> factory) {
       if (factory == null) {
@@ -344,7 +649,23 @@ public final class TokenSession {
       return this;
     }
 
-    /** @param store where pairs are kept; default {@link InMemoryTokenStore} */
+    /**
+     * @param asyncAuths the non-blocking port asynchronous callers renew through, so that no thread
+     *     waits for a renew's answer; optional (without it they renew through {@link #auths})
+     * @return this
+     */
+    public Builder asyncAuths(AsyncAuthsPort asyncAuths) {
+      if (asyncAuths == null) {
+        throw new IllegalArgumentException("asyncAuths must not be null");
+      }
+      this.asyncAuths = asyncAuths;
+      return this;
+    }
+
+    /**
+     * @param store where pairs are kept; default {@link InMemoryTokenStore}
+     * @return this
+     */
     public Builder store(TokenStore store) {
       if (store == null) {
         throw new IllegalArgumentException("store must not be null");
@@ -353,7 +674,10 @@ public final class TokenSession {
       return this;
     }
 
-    /** @param clock the clock {@code exp} claims are compared with; default UTC system clock */
+    /**
+     * @param clock the clock {@code exp} claims are compared with; default UTC system clock
+     * @return this
+     */
     public Builder clock(Clock clock) {
       if (clock == null) {
         throw new IllegalArgumentException("clock must not be null");
@@ -362,16 +686,22 @@ public final class TokenSession {
       return this;
     }
 
-    /** @param renewSkew renew when the token expires within this; default 60 s */
+    /**
+     * @param renewSkew renew when the token expires within this; 0 to 1 day, default 60 s
+     * @return this
+     */
     public Builder renewSkew(Duration renewSkew) {
-      if (renewSkew == null || renewSkew.isNegative()) {
-        throw new IllegalArgumentException("renewSkew must not be null or negative");
+      if (renewSkew == null || renewSkew.isNegative() || renewSkew.compareTo(Duration.ofDays(1)) > 0) {
+        throw new IllegalArgumentException("renewSkew must be 0 to 1 day");
       }
       this.renewSkew = renewSkew;
       return this;
     }
 
-    /** @param listener told of every rotation, after the new pair was saved */
+    /**
+     * @param listener told of every rotation, after the new pair was saved
+     * @return this
+     */
     public Builder onRotation(Consumer<TokenRotation> listener) {
       if (listener == null) {
         throw new IllegalArgumentException("listener must not be null");

@@ -56,13 +56,29 @@ class DfxRetryPolicyTest {
   @Test
   void stopsAtOnceOnNonRetryable() {
     AtomicInteger calls = new AtomicInteger();
+    DfxEndpoint message = DfxEndpoint.REQUEST_LOGIN_CODE;
 
-    assertThatThrownBy(() -> policy.execute(E, () -> {
+    assertThatThrownBy(() -> policy.execute(message, () -> {
       calls.incrementAndGet();
-      throw new DfxTransportException(E, true, "reset", null);
+      throw new DfxTransportException(message, true, "reset", null);
     })).isInstanceOf(DfxTransportException.class);
 
     assertThat(calls).hasValue(1);
+  }
+
+  /** The DESIGN table: renew and the GET are sent again after "maybe acted"; messages never. */
+  @Test
+  void resendsAfterMaybeActedOnlyWhereTheCatalogueAllowsIt() {
+    for (DfxEndpoint endpoint : DfxEndpoint.values()) {
+      AtomicInteger calls = new AtomicInteger();
+      assertThatThrownBy(() -> policy.execute(endpoint, () -> {
+        calls.incrementAndGet();
+        throw new DfxTransportException(endpoint, true, "reset", null);
+      })).isInstanceOf(DfxTransportException.class);
+
+      boolean resend = endpoint == DfxEndpoint.RENEW || endpoint == DfxEndpoint.ORG_CLIENT_CREDENTIALS;
+      assertThat(calls).as("%s", endpoint).hasValue(resend ? 3 : 1);
+    }
   }
 
   @Test

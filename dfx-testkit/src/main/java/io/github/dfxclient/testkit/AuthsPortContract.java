@@ -386,29 +386,38 @@ public abstract class AuthsPortContract {
     assertThat(backend().isCurrent(device)).isTrue();
   }
 
-  /** A reset connection: outcome unknown, not retried; here the server did not act. */
+  /** A reset before the server acted: a renew is sent again and succeeds; a message is not. */
   @Test
-  public void scriptedResetIsOutcomeUnknownAndNotRetried() {
+  public void resetRenewIsSentAgainButAMessageIsNot() {
     backend().failNext(DfxEndpoint.RENEW, ScriptedFailure.connectionReset());
+    backend().failNext(DfxEndpoint.REQUEST_LOGIN_CODE, ScriptedFailure.connectionReset());
 
-    DfxTransportException e = catchThrowableOfType(DfxTransportException.class, () -> port().renew(device));
+    TokenPair next = port().renew(device);
+    DfxTransportException e = catchThrowableOfType(DfxTransportException.class,
+        () -> port().requestLoginCode(new LoginCodeRequest(PHONE, ORG)));
 
+    assertThat(backend().isCurrent(next)).isTrue();
+    assertThat(received(DfxEndpoint.RENEW)).isEqualTo(2);
     assertThat(e.outcomeUnknown()).isTrue();
-    assertThat(received(DfxEndpoint.RENEW)).isEqualTo(1);
-    assertThat(backend().isCurrent(device)).isTrue();
+    assertThat(received(DfxEndpoint.REQUEST_LOGIN_CODE)).isEqualTo(1);
+    assertThat(backend().outbox()).isEmpty();
   }
 
-  /** The server rotated the pair but the answer was lost: the old pair is gone, and it is not resent. */
+  /**
+   * The server rotated the pair but the answer was lost: the renew is sent once more, the server
+   * refuses the used refresh token, and that refusal surfaces (the new pair exists only in the lost
+   * answer).
+   */
   @Test
-  public void lostRenewAnswerLeavesTheOldPairInvalid() {
+  public void lostRenewAnswerIsResentOnceThenRefused() {
     backend().failNext(DfxEndpoint.RENEW, ScriptedFailure.answerLost());
 
-    DfxTransportException e = catchThrowableOfType(DfxTransportException.class, () -> port().renew(device));
+    DfxApiException e = catchThrowableOfType(DfxApiException.class, () -> port().renew(device));
 
-    assertThat(e.outcomeUnknown()).isTrue();
-    assertThat(received(DfxEndpoint.RENEW)).isEqualTo(1);
+    assertThat(e.status()).isEqualTo(401);
+    assertThat(e.code()).isEqualTo(FakeAuthsBackend.INVALID_REFRESH_TOKEN);
     assertThat(backend().isCurrent(device)).isFalse();
-    assertThat(backend().renewAttemptsWith(device.refreshToken())).isEqualTo(1);
+    assertThat(backend().renewAttemptsWith(device.refreshToken())).isEqualTo(2);
   }
 
   /** An answer slower than the request timeout: outcome unknown, not retried. */

@@ -345,6 +345,9 @@ public final class FakeAuthsBackend {
         case ANSWER_LOST:
           act(op, h, request, authorization);
           return new Reply(0, new byte[0], null, delay, true);
+        case ERROR_AFTER_ACTING:
+          act(op, h, request, authorization);
+          return error(scripted.status(), scripted.code(), scripted.message(), null).withDelay(delay);
         default:
           return act(op, h, request, authorization).withDelay(delay.plus(scripted.delay()));
       }

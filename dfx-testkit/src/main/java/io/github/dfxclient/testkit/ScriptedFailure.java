@@ -25,7 +25,9 @@ public record ScriptedFailure(Kind kind, int status, String code, String message
     /** The server acts on the request (a renew rotates the pair), then the connection is reset. */
     ANSWER_LOST,
     /** The server acts and answers normally, but only after {@link #delay()}. */
-    SLOW
+    SLOW,
+    /** The server acts on the request (a renew rotates the pair), then answers with an error status. */
+    ERROR_AFTER_ACTING
   }
 
   /** @return an error answer with this status, code and message */
@@ -44,6 +46,18 @@ public record ScriptedFailure(Kind kind, int status, String code, String message
   /** @return {@code 429 RATE_LIMITED} with this {@code Retry-After} (whole seconds) */
   public static ScriptedFailure rateLimited(Duration retryAfter) {
     return new ScriptedFailure(Kind.ERROR, 429, "RATE_LIMITED", "Too many requests", retryAfter, null);
+  }
+
+  /**
+   * @param status 500..599
+   * @return the request is acted on (a renew rotates), then the answer is this error (a gateway's
+   *     502 or 504, a 500 from a failing step after the change, a proxy's 503)
+   */
+  public static ScriptedFailure errorAfterActing(int status) {
+    if (status < 500 || status > 599) {
+      throw new IllegalArgumentException("status must be 500..599, got " + status);
+    }
+    return new ScriptedFailure(Kind.ERROR_AFTER_ACTING, status, "HTTP_" + status, "failed after acting", null, null);
   }
 
   /** @return a reset connection; the request arrived but was not acted on */

@@ -3,14 +3,18 @@ package io.github.dfxclient.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.dfxclient.auths.AsyncAuthsPort;
 import io.github.dfxclient.auths.AuthsPort;
+import io.github.dfxclient.auths.OrgClientCredentials;
 import io.github.dfxclient.auths.LoginCodeRequest;
 import io.github.dfxclient.auths.TokenPair;
 import io.github.dfxclient.core.DfxApiException;
+import io.github.dfxclient.core.DfxCredentials;
 import io.github.dfxclient.core.DfxEndpoint;
 import io.github.dfxclient.core.DfxTransportException;
 import io.github.dfxclient.session.InMemoryTokenStore;
 import io.github.dfxclient.session.RefreshTokenSpentException;
+import io.github.dfxclient.session.TokenKey;
 import io.github.dfxclient.session.TokenKind;
 import io.github.dfxclient.session.TokenPersistenceException;
 import io.github.dfxclient.session.TokenRotation;
@@ -23,8 +27,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +58,18 @@ public abstract class TokenSessionContract {
    * @return the port under test, reaching {@link #backend()}, with a fast retry policy
    */
   protected abstract AuthsPort port(Supplier<String> bearerToken);
+
+  /**
+   * @param credentials the credentials source (a session's)
+   * @return the port under test, reaching {@link #backend()}, with a fast retry policy
+   */
+  protected abstract AuthsPort port(DfxCredentials credentials);
+
+  /**
+   * @param credentials the credentials source (a session's)
+   * @return the non-blocking port under test, reaching {@link #backend()}, with a fast retry policy
+   */
+  protected abstract AsyncAuthsPort asyncPort(DfxCredentials credentials);
 
   private TokenPair device;
   private TokenPair user;
@@ -213,37 +231,214 @@ public abstract class TokenSessionContract {
     assertThat(backend().currentPair("device").orElseThrow().token()).isEqualTo(token);
   }
 
-  /** After a renew whose outcome is unknown, the refresh token is never sent again. */
+  /**
+   * The server rotated the pair, then its answer was lost: the renew is sent once more (the only way
+   * not to lock out when the server saw nothing), the server refuses it, the store has nothing
+   * newer: {@link RefreshTokenSpentException}, and that refresh token is never sent again.
+   */
   @Test
-  public void neverResendsARefreshTokenWhoseRenewWasLost() {
-    TokenSession session = session().build();
-    session.set(TokenKind.DEVICE, device);
-    session.set(TokenKind.USER, user);
-    backend().failNext(DfxEndpoint.RENEW, ScriptedFailure.answerLost());
-
-    DfxTransportException lost = catchThrowableOfType(DfxTransportException.class,
-        () -> session.renewIfStill(TokenKind.USER, user.token()));
-    RefreshTokenSpentException spent = catchThrowableOfType(RefreshTokenSpentException.class,
-        () -> session.renewIfStill(TokenKind.USER, user.token()));
-
-    assertThat(lost.outcomeUnknown()).isTrue();
-    assertThat(spent.kind()).isEqualTo(TokenKind.USER);
-    assertThat(backend().renewAttemptsWith(user.refreshToken())).isEqualTo(1);
+  public void lostRenewAnswerIsResentOnceThenTheSessionStops() {
+    assertRotatedThenLostEndsThePair(ScriptedFailure.answerLost());
   }
 
-  /** A refused renew (the server answered) does not spend the pair: it may be tried again. */
+  /** The same when the server rotated the pair and then answered 500 or 503. */
   @Test
-  public void serverRefusalDoesNotSpendThePair() {
+  public void rotatedThenServerErrorIsResentOnceThenTheSessionStops() {
+    assertRotatedThenLostEndsThePair(ScriptedFailure.errorAfterActing(500));
+    issuePairs();
+    assertRotatedThenLostEndsThePair(ScriptedFailure.errorAfterActing(503));
+  }
+
+  private void assertRotatedThenLostEndsThePair(ScriptedFailure failure) {
     TokenSession session = session().build();
     session.set(TokenKind.DEVICE, device);
     session.set(TokenKind.USER, user);
-    backend().failNext(DfxEndpoint.RENEW, ScriptedFailure.error(500, "INTERNAL", "try later"));
+    backend().failNext(DfxEndpoint.RENEW, failure);
 
-    assertThat(catchThrowableOfType(DfxApiException.class, () -> session.renewIfStill(TokenKind.USER, user.token())))
-        .isNotNull();
+    RefreshTokenSpentException spent = catchThrowableOfType(RefreshTokenSpentException.class,
+        () -> session.renewIfStill(TokenKind.USER, user.token()));
+    RefreshTokenSpentException again = catchThrowableOfType(RefreshTokenSpentException.class,
+        () -> session.renewIfStill(TokenKind.USER, user.token()));
+    clock.advance(LIFETIME);
+    RefreshTokenSpentException expired = catchThrowableOfType(RefreshTokenSpentException.class,
+        () -> session.accessToken(TokenKind.USER));
+    clock.set(T0);
+
+    assertThat(spent).isNotNull();
+    assertThat(spent.kind()).isEqualTo(TokenKind.USER);
+    assertThat(spent.getCause()).isInstanceOf(DfxApiException.class);
+    assertThat(again).isNotNull();
+    assertThat(expired).isNotNull();
+    assertThat(backend().renewAttemptsWith(user.refreshToken())).isEqualTo(2);
+
+    TokenPair login = backend().issuePair("user-7");
+    session.set(TokenKind.USER, login);
+    assertThat(session.renewIfStill(TokenKind.USER, login.token())).isNotEqualTo(login);
+  }
+
+  /** Failures the server did not act on (resets before acting, 500s) never end the pair. */
+  @Test
+  public void failuresTheServerDidNotActOnLeaveThePairUsable() {
+    TokenSession session = session().build();
+    session.set(TokenKind.DEVICE, device);
+    session.set(TokenKind.USER, user);
+    backend().failNext(DfxEndpoint.RENEW, ScriptedFailure.connectionReset(), 3);
+
+    DfxTransportException reset = catchThrowableOfType(DfxTransportException.class,
+        () -> session.renewIfStill(TokenKind.USER, user.token()));
+    backend().failNext(DfxEndpoint.RENEW, ScriptedFailure.error(500, "INTERNAL", "try later"), 3);
+    DfxApiException internal = catchThrowableOfType(DfxApiException.class,
+        () -> session.renewIfStill(TokenKind.USER, user.token()));
     TokenPair next = session.renewIfStill(TokenKind.USER, user.token());
 
+    assertThat(reset.outcomeUnknown()).isTrue();
+    assertThat(internal.status()).isEqualTo(500);
     assertThat(backend().isCurrent(next)).isTrue();
-    assertThat(renews()).isEqualTo(2);
+    assertThat(renews()).isEqualTo(7);
+  }
+
+  /** After a definite refusal the store is re-read: a pair another process saved there is adopted. */
+  @Test
+  public void aRefusedPairIsReplacedByANewerOneFromTheStore() {
+    InMemoryTokenStore shared = new InMemoryTokenStore();
+    TokenSession first = session().store(shared).build();
+    first.set(TokenKind.DEVICE, device);
+    first.set(TokenKind.USER, user);
+    TokenSession second = session().store(shared).build();
+    TokenPair rotatedElsewhere = second.renewIfStill(TokenKind.USER, user.token());
+
+    TokenPair adopted = first.renewIfStill(TokenKind.USER, user.token());
+
+    assertThat(adopted).isEqualTo(rotatedElsewhere);
+    assertThat(first.accessToken(TokenKind.USER)).isEqualTo(rotatedElsewhere.token());
+    assertThat(backend().renewAttemptsWith(user.refreshToken())).isEqualTo(2);
+    assertThat(backend().isCurrent(rotatedElsewhere)).isTrue();
+  }
+
+  /** A store that throws an Error or an undeclared checked exception: every waiter returns at once. */
+  @Test
+  public void aStoreThrowingAnythingReleasesEveryWaiter() throws Exception {
+    for (Throwable failure : List.of(new Error("store exploded"), new java.io.IOException("sneaky checked"))) {
+      issuePairs();
+      AtomicBoolean broken = new AtomicBoolean(false);
+      InMemoryTokenStore memory = new InMemoryTokenStore();
+      TokenStore throwing = new TokenStore() {
+        @Override
+        public Optional<TokenPair> load(TokenKind kind) {
+          return memory.load(kind);
+        }
+
+        @Override
+        public void save(TokenKind kind, TokenPair pair) {
+          if (broken.get()) {
+            throw TokenSessionContract.<RuntimeException>sneaky(failure);
+          }
+          memory.save(kind, pair);
+        }
+      };
+      TokenSession session = session().store(throwing).build();
+      session.set(TokenKind.DEVICE, device);
+      session.set(TokenKind.USER, user);
+      broken.set(true);
+      clock.advance(LIFETIME);
+      backend().latency(DfxEndpoint.RENEW, Duration.ofMillis(200));
+      int n = 20;
+      CountDownLatch done = new CountDownLatch(n);
+      List<Throwable> outcomes = new CopyOnWriteArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Thread t = new Thread(() -> {
+          try {
+            session.accessToken(TokenKind.USER);
+          } catch (Throwable e) {
+            outcomes.add(e);
+          } finally {
+            done.countDown();
+          }
+        });
+        t.setDaemon(true);
+        t.start();
+      }
+
+      assertThat(done.await(1_200, TimeUnit.MILLISECONDS))
+          .as("every waiter returns within the renew's latency plus 1 s").isTrue();
+      assertThat(outcomes).hasSize(n).allSatisfy(e -> assertThat(e).isInstanceOf(TokenPersistenceException.class));
+      TokenPair kept = ((TokenPersistenceException) outcomes.get(0)).pair();
+      assertThat(outcomes).allSatisfy(e -> assertThat(((TokenPersistenceException) e).pair()).isEqualTo(kept));
+      backend().latency(DfxEndpoint.RENEW, Duration.ZERO);
+      broken.set(false);
+      assertThat(session.accessToken(TokenKind.USER)).isEqualTo(kept.token());
+      assertThat(memory.load(TokenKind.USER)).contains(kept);
+      assertThat(backend().renewAttemptsWith(user.refreshToken())).isEqualTo(1);
+      clock.set(T0);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T sneaky(Throwable t) throws T {
+    throw (T) t;
+  }
+
+  /** Credentials per call: an adapter with the session's credentials renews after a 401 and resends once. */
+  @Test
+  public void sessionCredentialsRenewAfter401AndResendOnce() {
+    TokenSession session = session().build();
+    session.set(TokenKind.DEVICE, device);
+    AuthsPort auths = port(session.credentials());
+    LoginCodeRequest request = new LoginCodeRequest("+15555550123", "acme-health");
+    backend().failNext(DfxEndpoint.REQUEST_LOGIN_CODE, ScriptedFailure.error(401, "INVALID_TOKEN", "expired"));
+
+    assertThat(auths.requestLoginCode(request).success()).isTrue();
+    assertThat(renews()).isEqualTo(1);
+    assertThat(backend().requestsReceived(DfxEndpoint.REQUEST_LOGIN_CODE)).isEqualTo(2);
+    assertThat(backend().currentPair("device").orElseThrow()).isEqualTo(session.current(TokenKind.DEVICE).orElseThrow());
+  }
+
+  /** Operations that need a user's token get that user's; the device token goes to the others. */
+  @Test
+  public void sessionCredentialsGiveEachOperationItsToken() {
+    backend().addOrganization("acme", new OrgClientCredentials("Acme", null, null, false, null, List.of()));
+    TokenSession session = session().build();
+    session.set(TokenKind.DEVICE, device);
+    session.set(TokenKind.USER, user);
+    session.set(TokenKey.user("alice"), backend().issuePair("alice"));
+    AuthsPort auths = port(session.credentials());
+    AuthsPort asAlice = port(session.credentials("alice"));
+    AuthsPort asNobody = port(session.credentials("nobody"));
+
+    assertThat(auths.orgClientCredentials("acme").orgName()).isEqualTo("Acme");
+    assertThat(asAlice.orgClientCredentials("acme").orgName()).isEqualTo("Acme");
+    assertThat(catchThrowableOfType(DfxApiException.class, () -> asNobody.orgClientCredentials("acme")).status())
+        .isEqualTo(401);
+    assertThat(auths.requestLoginCode(new LoginCodeRequest("+15555550123", "acme")).success()).isTrue();
+    assertThat(renews()).isZero();
+  }
+
+  /** Blocking and asynchronous callers on an expiring token share one renew. */
+  @Test
+  public void blockingAndAsynchronousCallersShareOneRenew() throws Exception {
+    TokenSession session = session().asyncAuths(asyncPort(kind -> null)).build();
+    session.set(TokenKind.DEVICE, device);
+    clock.advance(LIFETIME.minusSeconds(30));
+    backend().latency(DfxEndpoint.RENEW, Duration.ofMillis(300));
+    AsyncAuthsPort async = asyncPort(session.credentials());
+    AuthsPort blocking = port(session.credentials());
+    LoginCodeRequest request = new LoginCodeRequest("+15555550123", "acme-health");
+    List<CompletableFuture<?>> calls = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      calls.add(async.requestLoginCode(request));
+      Thread t = new Thread(() -> blocking.requestLoginCode(request));
+      t.start();
+      threads.add(t);
+    }
+    for (CompletableFuture<?> c : calls) {
+      c.get(10, TimeUnit.SECONDS);
+    }
+    for (Thread t : threads) {
+      t.join(10_000);
+    }
+
+    assertThat(renews()).isEqualTo(1);
+    assertThat(backend().outbox()).hasSize(40);
   }
 }

@@ -1,6 +1,9 @@
 package io.github.dfxclient.testkit;
 
+import io.github.dfxclient.auths.AsyncAuthsPort;
 import io.github.dfxclient.auths.AuthsPort;
+import io.github.dfxclient.core.DfxCredentials;
+import io.github.dfxclient.core.spi.ClientSettings;
 import io.github.dfxclient.core.DfxRetryPolicy;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -18,5 +21,20 @@ class FakeAuthsSessionTest extends TokenSessionContract {
   protected AuthsPort port(Supplier<String> bearerToken) {
     return new FakeAuths(backend, bearerToken, Duration.ofSeconds(5),
         DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).build());
+  }
+
+  private FakeAuths fake(DfxCredentials credentials) {
+    return new FakeAuths(backend, new ClientSettings().credentials(credentials).requestTimeout(Duration.ofSeconds(5))
+        .retryPolicy(DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).build()));
+  }
+
+  @Override
+  protected AuthsPort port(DfxCredentials credentials) {
+    return fake(credentials);
+  }
+
+  @Override
+  protected AsyncAuthsPort asyncPort(DfxCredentials credentials) {
+    return fake(credentials).async();
   }
 }

@@ -98,19 +98,58 @@ public final class Engine {
     Call<Q, A> call = prepare(op, request);
     Retry retry = policy.retry(op);
     try {
-      return Retry.decorateSupplier(retry, () -> attempt(call)).get();
-    } catch (DfxApiException e) {
-      if (!renewedAfter(call, e)) {
-        throw e;
+      try {
+        return Retry.decorateSupplier(retry, () -> attempt(call)).get();
+      } catch (DfxApiException e) {
+        if (!renewedAfter(call, e)) {
+          throw e;
+        }
+        return Retry.decorateSupplier(retry, () -> attempt(call)).get();
       }
-      return Retry.decorateSupplier(retry, () -> attempt(call)).get();
+    } catch (CredentialFailure e) {
+      throw e.rethrow();
+    }
+  }
+
+  /**
+   * The credentials source failed (e.g. a session whose renew failed): surfaced as it is, never
+   * retried by this call's policy (the renew had its own).
+   */
+  private static final class CredentialFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CredentialFailure(Throwable cause) {
+      super(null, cause, false, false);
+    }
+
+    /** @return nothing: throws the credentials' own failure, checked or not */
+    RuntimeException rethrow() {
+      return Engine.<RuntimeException>sneaky(getCause());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> T sneaky(Throwable t) throws T {
+    throw (T) t;
+  }
+
+  private String token(DfxOperation<?, ?> op) {
+    if (op.credential() == Credential.NONE || credentials == null) {
+      return null;
+    }
+    try {
+      return op.renewCredentialOnUnauthorized() ? credentials.token(op.credential())
+          : credentials.currentToken(op.credential());
+    } catch (RuntimeException e) {
+      throw new CredentialFailure(e);
     }
   }
 
   private <Q, A> A attempt(Call<Q, A> call) {
+    String token = token(call.op);
     int number = call.attempts.incrementAndGet();
     long start = System.nanoTime();
-    DfxHttpRequest request = call.request(start);
+    DfxHttpRequest request = call.request(start, token);
     try {
       if (Thread.currentThread().isInterrupted()) {
         throw new DfxTransportException(call.op, false, "interrupted before sending", null);
@@ -161,15 +200,22 @@ public final class Engine {
         return;
       }
       Throwable cause = unwrap(failure);
-      if (cause instanceof DfxApiException api && !result.isDone() && renewedAfter(call, api)) {
-        Retry.decorateCompletionStage(retry, AsyncScheduler.get(), () -> attemptAsync(call, result)).get()
-            .whenComplete((v, f) -> {
-              if (f == null) {
-                result.complete(v);
-              } else {
-                result.completeExceptionally(unwrap(f));
-              }
-            });
+      if (cause instanceof DfxApiException api && !result.isDone() && mayRenewAfter(call, api)) {
+        call.renewed = true;
+        credentials.renewAfterUnauthorizedAsync(call.op.credential(), call.token).whenComplete((renewed, rf) -> {
+          if (rf != null || !Boolean.TRUE.equals(renewed)) {
+            result.completeExceptionally(rf != null ? unwrap(rf) : cause);
+            return;
+          }
+          Retry.decorateCompletionStage(retry, AsyncScheduler.get(), () -> attemptAsync(call, result)).get()
+              .whenComplete((v, f) -> {
+                if (f == null) {
+                  result.complete(v);
+                } else {
+                  result.completeExceptionally(unwrap(f));
+                }
+              });
+        });
         return;
       }
       result.completeExceptionally(cause);
@@ -179,19 +225,42 @@ public final class Engine {
 
   private <Q, A> CompletionStage<A> attemptAsync(Call<Q, A> call, CompletableFuture<A> caller) {
     CompletableFuture<A> done = new CompletableFuture<>();
+    if (call.op.credential() == Credential.NONE || credentials == null) {
+      send(call, caller, done, null);
+      return done;
+    }
+    CompletableFuture<String> token;
+    try {
+      token = call.op.renewCredentialOnUnauthorized() ? credentials.tokenAsync(call.op.credential())
+          : CompletableFuture.completedFuture(credentials.currentToken(call.op.credential()));
+    } catch (RuntimeException e) {
+      token = CompletableFuture.failedFuture(e);
+    }
+    token.whenComplete((t, f) -> {
+      if (f != null) {
+        // the credentials failed (not this call's request): surfaced, never retried here
+        done.completeExceptionally(new CredentialFailure(unwrap(f)));
+      } else {
+        send(call, caller, done, t);
+      }
+    });
+    return done;
+  }
+
+  private <Q, A> void send(Call<Q, A> call, CompletableFuture<A> caller, CompletableFuture<A> done, String token) {
     if (caller.isCancelled()) {
       // the caller gave up before this attempt left: send nothing, and stop retrying
       done.completeExceptionally(new java.util.concurrent.CancellationException("cancelled before sending"));
-      return done;
+      return;
     }
     int number = call.attempts.incrementAndGet();
     long start = System.nanoTime();
     DfxHttpRequest request;
     try {
-      request = call.request(start);
+      request = call.request(start, token);
     } catch (RuntimeException e) {
       done.completeExceptionally(e);
-      return done;
+      return;
     }
     CompletableFuture<DfxHttpResponse> exchange;
     try {
@@ -232,7 +301,6 @@ public final class Engine {
       log(call.op, describe(error), number, start);
       done.completeExceptionally(error);
     });
-    return done;
   }
 
   // ---------------------------------------------------------------- shared
@@ -256,9 +324,13 @@ public final class Engine {
     return new Call<>(op, uri, body);
   }
 
+  private boolean mayRenewAfter(Call<?, ?> call, DfxApiException e) {
+    return e.status() == 401 && credentials != null && call.op.renewCredentialOnUnauthorized()
+        && call.op.credential() != Credential.NONE && !call.renewed && call.token != null;
+  }
+
   private boolean renewedAfter(Call<?, ?> call, DfxApiException e) {
-    if (e.status() != 401 || credentials == null || !call.op.renewCredentialOnUnauthorized()
-        || call.op.credential() == Credential.NONE || call.renewed || call.token == null) {
+    if (!mayRenewAfter(call, e)) {
       return false;
     }
     call.renewed = true;
@@ -285,7 +357,8 @@ public final class Engine {
   }
 
   private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+    while ((t instanceof CompletionException || t instanceof ExecutionException || t instanceof CredentialFailure)
+        && t.getCause() != null) {
       t = t.getCause();
     }
     return t;
@@ -306,21 +379,18 @@ public final class Engine {
       this.body = body;
     }
 
-    /** @return the request of one attempt, with the token the credentials give now */
-    DfxHttpRequest request(long startNanos) {
+    /** @return the request of one attempt, with the token the credentials gave for it */
+    DfxHttpRequest request(long startNanos, String t) {
       Map<String, String> headers = new LinkedHashMap<>(8);
       if (body != null) {
         headers.put("Content-Type", JSON);
       }
       headers.put("Accept", JSON);
       headers.put("User-Agent", userAgent);
-      if (op.credential() != Credential.NONE && credentials != null) {
-        String t = credentials.token(op.credential());
-        String authorization = Bearer.headerValue(t);
-        if (authorization != null) {
-          token = t;
-          headers.put("Authorization", authorization);
-        }
+      String authorization = Bearer.headerValue(t);
+      if (authorization != null) {
+        token = t;
+        headers.put("Authorization", authorization);
       }
       return new DfxHttpRequest(op.method(), uri, headers, body, startNanos + requestTimeoutNanos, maxAnswerBytes);
     }

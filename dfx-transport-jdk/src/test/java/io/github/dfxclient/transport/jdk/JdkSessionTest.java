@@ -1,6 +1,8 @@
 package io.github.dfxclient.transport.jdk;
 
+import io.github.dfxclient.auths.AsyncAuthsPort;
 import io.github.dfxclient.auths.AuthsPort;
+import io.github.dfxclient.core.DfxCredentials;
 import io.github.dfxclient.core.DfxRetryPolicy;
 import io.github.dfxclient.testkit.FakeAuthsBackend;
 import io.github.dfxclient.testkit.FakeDfxServerExtension;
@@ -27,5 +29,20 @@ class JdkSessionTest extends TokenSessionContract {
   protected AuthsPort port(Supplier<String> bearerToken) {
     return JdkAuthsAdapter.builder().baseUri(DFX.baseUri()).bearerToken(bearerToken)
         .retryPolicy(DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).build()).build();
+  }
+
+  private JdkAuthsAdapter.Builder builder() {
+    return JdkAuthsAdapter.builder().baseUri(DFX.baseUri())
+        .retryPolicy(DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(5)).build());
+  }
+
+  @Override
+  protected AuthsPort port(DfxCredentials credentials) {
+    return builder().credentials(credentials).build();
+  }
+
+  @Override
+  protected AsyncAuthsPort asyncPort(DfxCredentials credentials) {
+    return builder().credentials(credentials).buildAsync();
   }
 }
