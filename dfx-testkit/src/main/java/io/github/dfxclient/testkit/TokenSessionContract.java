@@ -297,6 +297,26 @@ public abstract class TokenSessionContract {
     assertThat(renews()).isEqualTo(7);
   }
 
+  /** A caller interrupted before the renew was sent: nothing reaches the server, the pair stays usable. */
+  @Test
+  public void anInterruptedCallerSendsNothing() {
+    TokenSession session = session().build();
+    session.set(TokenKind.USER, user);
+
+    Thread.currentThread().interrupt();
+    DfxTransportException e;
+    try {
+      e = catchThrowableOfType(DfxTransportException.class, () -> session.renewIfStill(TokenKind.USER, user.token()));
+    } finally {
+      Thread.interrupted();
+    }
+
+    assertThat(e.outcomeUnknown()).isFalse();
+    assertThat(renews()).isZero();
+    assertThat(backend().isCurrent(session.renewIfStill(TokenKind.USER, user.token()))).isTrue();
+    assertThat(renews()).isEqualTo(1);
+  }
+
   /** After a definite refusal the store is re-read: a pair another process saved there is adopted. */
   @Test
   public void aRefusedPairIsReplacedByANewerOneFromTheStore() {

@@ -14,6 +14,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
@@ -58,7 +59,7 @@ final class Classifier {
       } else if ((t instanceof NoRouteToHostException || t instanceof PortUnreachableException) && rank < 3) {
         reason = "no route to host";
         rank = 3;
-      } else if (t instanceof SSLHandshakeException && rank < 2) {
+      } else if (isHandshakeFailure(t) && rank < 2) {
         reason = "TLS handshake failed";
         rank = 2;
       } else if (t instanceof ConnectException && rank < 1) {
@@ -67,6 +68,22 @@ final class Classifier {
       }
     }
     return reason;
+  }
+
+  /**
+   * A TLS failure before the handshake completed: no request byte was sent. {@code https://} to a
+   * plain-HTTP port fails with a bare {@code SSLException} ("Unsupported or unrecognized SSL
+   * message"), not an {@code SSLHandshakeException}.
+   */
+  private static boolean isHandshakeFailure(Throwable t) {
+    if (t instanceof SSLHandshakeException) {
+      return true;
+    }
+    if (!(t instanceof SSLException)) {
+      return false;
+    }
+    String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+    return m.contains("handshake") || m.contains("unrecognized ssl message") || m.contains("plaintext");
   }
 
   private static boolean isTimeout(Throwable t) {
