@@ -329,8 +329,9 @@ public final class FakeAuthsBackend {
       return error(400, "INVALID_REQUEST", "Invalid request: " + e.getMessage(), null);
     }
     received.merge(op.actionId(), 1, Integer::sum);
-    if (request instanceof TokenPair p && op == AuthsOperations.RENEW) {
-      renewAttempts.merge(p.refreshToken(), 1, Integer::sum);
+    if (op == AuthsOperations.RENEW) {
+      // counted on arrival, before scripted failures: what "the server saw the token" means
+      renewAttempts.merge(((TokenPair) request).refreshToken(), 1, Integer::sum);
     }
     Duration delay = latency.getOrDefault(op.actionId(), Duration.ZERO);
     Deque<ScriptedFailure> q = scripts.get(op.actionId());

@@ -1,6 +1,13 @@
 package io.github.dfxclient.testkit;
 
+import io.github.dfxclient.auths.AsyncAuthsClient;
+import io.github.dfxclient.auths.AsyncAuthsPort;
+import io.github.dfxclient.auths.AuthsClient;
 import io.github.dfxclient.auths.AuthsPort;
+import io.github.dfxclient.auths.IdentityProvider;
+import io.github.dfxclient.auths.OrgClientCredentials;
+import io.github.dfxclient.auths.ResetMobileRequest;
+import io.github.dfxclient.auths.ResetMobileSent;
 import io.github.dfxclient.auths.LoginCodeRequest;
 import io.github.dfxclient.auths.ResetPasswordLinkRequest;
 import io.github.dfxclient.auths.TokenPair;
@@ -8,14 +15,17 @@ import io.github.dfxclient.core.DfxApiException;
 import io.github.dfxclient.core.DfxEndpoint;
 import java.io.PrintStream;
 import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /**
  * The quick-start flow, run against a {@link FakeDfxServer} and told as a short transcript: renew
- * a device pair, show the old refresh token refused, request a login code and a reset link, show
- * the outbox. Credentials, phone numbers and e-mail addresses are printed masked. The transport
- * modules run it as their demo.
+ * a device pair, show the old refresh token refused, request a login code and a reset link, read an
+ * organization's sign-in settings with a user's token (2306), renew and send a reset message
+ * without blocking (the async port), show the outbox. Credentials, phone numbers and e-mail
+ * addresses are printed masked. The transport modules run it as their demo.
  */
 public final class FakeDfxTour {
   private static final String PHONE = "+15555550123";
@@ -57,18 +67,45 @@ public final class FakeDfxTour {
       out.println("reset link (" + DfxEndpoint.REQUEST_RESET_PASSWORD_LINK + ") for " + maskEmail(EMAIL)
           + ": success=" + link);
 
+      backend.addOrganization(ORG, new OrgClientCredentials("Acme Health", "https://acme.example/logo.png",
+          "us-east-1_demo", true, "https://auth.acme.example",
+          List.of(new IdentityProvider(null, "Google", "Google"), new IdentityProvider(null, "Acme SSO", "AcmeSaml"))));
+      TokenPair userPair = backend.issuePair("user-7");
+      AuthsPort asUser = adapter.apply(server.baseUri(), userPair::token);
+      OrgClientCredentials org = asUser.orgClientCredentials(ORG);
+      out.println("organization (" + DfxEndpoint.ORG_CLIENT_CREDENTIALS + ") " + ORG + ", user token: "
+          + org.orgName() + ", native sign-in " + org.nativeAuthEnabled() + ", providers "
+          + org.identityProviders().stream().map(IdentityProvider::displayName).toList());
+      ok = ok && org.identityProviders().size() == 2;
+
+      if (auths instanceof AuthsClient client) {
+        AsyncAuthsPort async = new AsyncAuthsClient(client.client());
+        CompletableFuture<TokenPair> userRenew = async.renew(userPair);
+        CompletableFuture<ResetMobileSent> sms = async.sendResetMobile(new ResetMobileRequest(null, PHONE));
+        TokenPair userNext = userRenew.join();
+        out.println("async renew of the user pair (" + DfxEndpoint.RENEW + "): " + show(userNext));
+        out.println("async reset message (" + DfxEndpoint.SEND_RESET_MOBILE + ") to " + maskPhone(PHONE)
+            + ": success=" + sms.join().success());
+        ok = ok && backend.isCurrent(userNext) && sms.join().success();
+      }
+
       out.println("outbox of the fake:");
       for (SentMessage m : backend.outbox()) {
-        String to = m.kind() == SentMessage.Kind.LOGIN_CODE ? maskPhone(m.recipient()) : maskEmail(m.recipient());
+        boolean sms = m.recipient().startsWith("+");
+        String to = sms ? maskPhone(m.recipient()) : maskEmail(m.recipient());
         String content = m.kind() == SentMessage.Kind.LOGIN_CODE ? "code ••••" + m.content().substring(4)
-            : "link " + m.content().substring(0, m.content().indexOf("&key=") + 5) + "…";
-        out.println("  " + m.kind() + " to " + to + " (org " + m.identifier() + "): " + content);
+            : m.content().contains("key=") ? "link " + m.content().substring(0, m.content().indexOf("key=") + 4) + "…"
+            : "key ••••";
+        out.println("  " + m.kind() + " to " + to + (m.identifier() == null ? "" : " (org " + m.identifier() + ")")
+            + ": " + content);
       }
       out.println("requests that reached the server: renew " + backend.requestsReceived(DfxEndpoint.RENEW)
           + ", login code " + backend.requestsReceived(DfxEndpoint.REQUEST_LOGIN_CODE)
           + ", reset link " + backend.requestsReceived(DfxEndpoint.REQUEST_RESET_PASSWORD_LINK)
+          + ", reset message " + backend.requestsReceived(DfxEndpoint.SEND_RESET_MOBILE)
+          + ", organization " + backend.requestsReceived(DfxEndpoint.ORG_CLIENT_CREDENTIALS)
           + " (journal: " + server.requestsReceived() + ")");
-      ok = ok && code && link && backend.outbox().size() == 2;
+      ok = ok && code && link && backend.outbox().size() == (auths instanceof AuthsClient ? 3 : 2);
       out.println(ok ? "== OK" : "== FAILED");
       return ok;
     }

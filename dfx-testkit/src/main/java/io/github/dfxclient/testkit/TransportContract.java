@@ -93,6 +93,7 @@ public abstract class TransportContract {
   };
 
   /** The test-only operation: a GET with a path parameter and the user's token; safe to resend. */
+  // readme:test-operation:start
   public static final DfxOperation<ItemQuery, Item> GET_ITEM =
       DfxOperation.<ItemQuery, Item>builder(2399, "GET", "/test/items/{itemId}")
           .argument("query")
@@ -101,6 +102,7 @@ public abstract class TransportContract {
           .credential(Credential.USER)
           .resendAfterMaybeActed(true)
           .build();
+  // readme:test-operation:end
 
   /** The user token the credentials give; the device token is another. */
   protected static final String USER_SUBJECT = "user-7";
@@ -128,6 +130,7 @@ public abstract class TransportContract {
   @BeforeEach
   public void addTheOperation() {
     items.put("a b/c+ü", "Widget");
+    // readme:test-operation-handler:start
     backend().handle(GET_ITEM, call -> {
       String subject = call.requireBearer();
       String name = items.get(call.request().itemId());
@@ -136,6 +139,7 @@ public abstract class TransportContract {
       }
       return new Item(call.request().itemId(), name, subject.equals(USER_SUBJECT));
     });
+    // readme:test-operation-handler:end
     userToken = backend().issuePair(USER_SUBJECT).token();
     deviceToken = backend().issuePair("device").token();
   }

@@ -18,7 +18,10 @@ class ReadmeSnippetsTest {
       "QuickStartTest.java, jdk-quickstart",
       "example/SignInServiceTest.java, testkit-example",
       "example/SignInService.java, testkit-service",
-      "SessionExampleTest.java, session-example"})
+      "SessionExampleTest.java, session-example",
+      "AllOperationsTest.java, all-operations",
+      "../../../../../../../../../dfx-testkit/src/main/java/io/github/dfxclient/testkit/TransportContract.java, test-operation",
+      "../../../../../../../../../dfx-testkit/src/main/java/io/github/dfxclient/testkit/TransportContract.java, test-operation-handler"})
   void readmeShowsTheTestedCode(String file, String tag) throws IOException {
     Path source = Path.of("src/test/java/io/github/dfxclient/transport/jdk").resolve(file);
     String readme = Files.readString(Path.of("../README.md"));
