@@ -218,6 +218,16 @@ public final class FakeAuthsBackend {
     return renewAttempts.getOrDefault(refreshToken, 0);
   }
 
+  /** Forgets what was "sent". */
+  public synchronized void clearOutbox() {
+    outbox.clear();
+  }
+
+  /** @return requests received per action ID */
+  synchronized Map<Integer, Integer> requestCounts() {
+    return Map.copyOf(received);
+  }
+
   /** @return a copy of what was "sent", oldest first */
   public synchronized List<SentMessage> outbox() {
     return List.copyOf(outbox);
@@ -251,7 +261,7 @@ public final class FakeAuthsBackend {
     failNext(operation.actionId(), failure, times);
   }
 
-  private synchronized void failNext(int actionId, ScriptedFailure failure, int times) {
+  synchronized void failNext(int actionId, ScriptedFailure failure, int times) {
     if (failure == null || times < 1) {
       throw new IllegalArgumentException("failure and times >= 1 are required");
     }
@@ -338,20 +348,7 @@ public final class FakeAuthsBackend {
     ScriptedFailure scripted = q == null ? null : q.poll();
     FakeHandler<Q, A> h = (FakeHandler<Q, A>) handler;
     if (scripted != null) {
-      switch (scripted.kind()) {
-        case ERROR:
-          return error(scripted.status(), scripted.code(), scripted.message(), scripted.retryAfter()).withDelay(delay);
-        case CONNECTION_RESET:
-          return new Reply(0, new byte[0], null, delay, true);
-        case ANSWER_LOST:
-          act(op, h, request, authorization);
-          return new Reply(0, new byte[0], null, delay, true);
-        case ERROR_AFTER_ACTING:
-          act(op, h, request, authorization);
-          return error(scripted.status(), scripted.code(), scripted.message(), null).withDelay(delay);
-        default:
-          return act(op, h, request, authorization).withDelay(delay.plus(scripted.delay()));
-      }
+      return scripted.apply(() -> act(op, h, request, authorization), delay);
     }
     return act(op, h, request, authorization).withDelay(delay);
   }

@@ -8,28 +8,40 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.extension.ResponseTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.http.HttpHeaders;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.dfxclient.auths.TokenPair;
+import java.io.PrintStream;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A fake DFX HTTP server on WireMock, serving the Auths endpoints from a {@link FakeAuthsBackend}
- * (the same state model as {@link FakeAuths}): request bodies are read as the server would (400
- * {@code INVALID_REQUEST} for a bad one, 415 for a body that is not JSON, 404 for an unknown route),
- * scripted failures and latency become HTTP errors, WireMock faults and delays. Listens on loopback
- * only.
+ * A fake DFX HTTP server, serving every operation of a {@link FakeAuthsBackend} (the same state model
+ * as {@link FakeAuths}) on 127.0.0.1, with answers shaped like the real API's ({@code Content-Type:
+ * application/json; charset=utf-8}, a {@code Content-Length}, no header of the server it runs on).
+ * Request bodies are read as the server would (400 {@code INVALID_REQUEST} for a bad one, 415 for a
+ * body that is not JSON, 404 for an unknown route); scripted failures and latency become HTTP
+ * errors, resets and delays.
  *
- * <p>In a JUnit 5 test, use {@link FakeDfxServerExtension}. As a process, for curl or a non-JVM
- * client: {@code FakeDfxServer.main("8080")} prints the base URL and a device pair.
+ * <p>An admin API under {@link #ADMIN_PREFIX} serves teams that drive the server from another
+ * language (see {@link FakeDfxAdmin}). In a JUnit 5 test, use {@link FakeDfxServerExtension}. As a
+ * process: {@code FakeDfxServer.main("8080")}.
  */
 public final class FakeDfxServer implements AutoCloseable {
   /** The content type of every answer, exactly as the real API sends it. */
   public static final String CONTENT_TYPE = "application/json; charset=utf-8";
+  /** The prefix of the admin API (WireMock itself owns {@code /__admin}). */
+  public static final String ADMIN_PREFIX = "/__dfx";
 
   private final AtomicReference<FakeAuthsBackend> backend;
   private final WireMockServer wireMock;
@@ -52,7 +64,7 @@ public final class FakeDfxServer implements AutoCloseable {
         .bindAddress("127.0.0.1")
         .port(port)
         .jettyAcceptors(1)
-        .extensions(new Transformer(this.backend)));
+        .extensions(new Router(this.backend), new LikeTheRealApi()));
   }
 
   /** @return this server, started */
@@ -84,19 +96,25 @@ public final class FakeDfxServer implements AutoCloseable {
     backend.set(newBackend);
   }
 
-  /** @return WireMock's request journal: every request that reached the server, in order */
-  public List<ServeEvent> journal() {
-    return wireMock.getAllServeEvents();
+  /** @return every request that reached the server since the last {@link #reset()}, oldest first */
+  public List<RecordedRequest> journal() {
+    List<ServeEvent> events = new ArrayList<>(wireMock.getAllServeEvents());
+    java.util.Collections.reverse(events);
+    List<RecordedRequest> out = new ArrayList<>(events.size());
+    for (ServeEvent e : events) {
+      Request r = e.getRequest();
+      Map<String, List<String>> headers = new LinkedHashMap<>();
+      for (HttpHeader h : r.getHeaders().all()) {
+        headers.put(h.key(), List.copyOf(h.values()));
+      }
+      out.add(new RecordedRequest(r.getMethod().getName(), URI.create(r.getUrl()).getRawPath(), headers, r.getBody()));
+    }
+    return out;
   }
 
   /** @return how many requests reached the server since the last {@link #reset()} */
   public int requestsReceived() {
-    return journal().size();
-  }
-
-  /** @return the underlying WireMock server, for anything this class does not offer */
-  public WireMockServer wireMock() {
-    return wireMock;
+    return wireMock.getAllServeEvents().size();
   }
 
   /** Forgets the backend's state and the request journal. */
@@ -114,46 +132,66 @@ public final class FakeDfxServer implements AutoCloseable {
    * Runs the server until the process is stopped.
    *
    * @param args the port (default 8080)
+   * @throws InterruptedException when interrupted while serving
    */
   public static void main(String[] args) throws InterruptedException {
-    int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
+    int port;
+    try {
+      port = args.length == 0 ? 8080 : Integer.parseInt(args[0]);
+      if (args.length > 1 || port < 1 || port > 65535) {
+        throw new NumberFormatException();
+      }
+    } catch (NumberFormatException e) {
+      System.err.println("usage: FakeDfxServer [port]   (port 1..65535, default 8080)");
+      System.exit(2);
+      return;
+    }
     FakeDfxServer server = new FakeDfxServer(new FakeAuthsBackend(), port).start();
-    TokenPair device = server.backend().issuePair(FakeAuths.DEVICE);
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-    System.out.println("Fake DFX server listening on " + server.baseUri());
-    System.out.println("Device pair (fake):");
-    System.out.println("  Token:        " + device.token());
-    System.out.println("  RefreshToken: " + device.refreshToken());
-    System.out.println("Try: curl -s -X POST " + server.baseUri() + "/auths/renew -H 'Content-Type: application/json'"
-        + " -d '{\"Token\":\"" + device.token() + "\",\"RefreshToken\":\"" + device.refreshToken() + "\"}'");
-    System.out.println("Press Ctrl+C to stop.");
+    printWelcome(server, System.out);
     Thread.currentThread().join();
   }
 
-  /** Routes each request to the backend and renders its reply. */
-  private static final class Transformer implements ResponseDefinitionTransformerV2 {
+  private static void printWelcome(FakeDfxServer server, PrintStream out) {
+    TokenPair device = server.backend().issuePair(FakeAuths.DEVICE);
+    URI base = server.baseUri();
+    out.println("Fake DFX server listening on " + base + " (admin API under " + base + ADMIN_PREFIX + ")");
+    out.println("Device pair (fake; renew spends it, POST " + ADMIN_PREFIX + "/pairs mints another):");
+    out.println("  Token:        " + device.token());
+    out.println("  RefreshToken: " + device.refreshToken());
+    out.println("Try (sends nothing real; the code lands in the outbox):");
+    out.println("  curl -s -X PATCH " + base + "/auths/users/code -H 'Content-Type: application/json'"
+        + " -H 'Authorization: Bearer " + device.token() + "'"
+        + " -d '{\"PhoneNumber\":\"+15555550123\",\"Identifier\":\"acme-health\"}'");
+    out.println("  curl -s " + base + ADMIN_PREFIX + "/outbox");
+    out.println("Press Ctrl+C to stop.");
+  }
+
+  /** Routes each request: the admin API, or the backend; renders the reply. */
+  private static final class Router implements ResponseDefinitionTransformerV2 {
     private final AtomicReference<FakeAuthsBackend> backend;
 
-    Transformer(AtomicReference<FakeAuthsBackend> backend) {
+    Router(AtomicReference<FakeAuthsBackend> backend) {
       this.backend = backend;
     }
 
     @Override
     public String getName() {
-      return "dfx-fake-auths";
+      return "dfx-fake-router";
     }
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
-      return render(reply(event.getRequest()));
-    }
-
-    private Reply reply(Request request) {
+      Request request = event.getRequest();
       String path = URI.create(request.getUrl()).getRawPath();
-      return backend.get().serve(request.getMethod().getName(), path,
-          request.containsHeader("Content-Type") ? request.getHeader("Content-Type") : null,
-          request.containsHeader("Authorization") ? request.getHeader("Authorization") : null,
-          request.getBody());
+      String contentType = request.containsHeader("Content-Type") ? request.getHeader("Content-Type") : null;
+      Reply reply = path.equals(ADMIN_PREFIX) || path.startsWith(ADMIN_PREFIX + "/")
+          ? FakeDfxAdmin.serve(backend.get(), request.getMethod().getName(), path.substring(ADMIN_PREFIX.length()),
+              request.getBody())
+          : backend.get().serve(request.getMethod().getName(), path, contentType,
+              request.containsHeader("Authorization") ? request.getHeader("Authorization") : null,
+              request.getBody());
+      return render(reply);
     }
 
     private static ResponseDefinition render(Reply reply) {
@@ -164,13 +202,34 @@ public final class FakeDfxServer implements AutoCloseable {
       if (reply.reset()) {
         return b.withFault(Fault.CONNECTION_RESET_BY_PEER).build();
       }
-      b.withStatus(reply.status())
-          .withHeader("Content-Type", CONTENT_TYPE)
-          .withBody(reply.body());
+      b.withStatus(reply.status());
+      if (reply.body().length > 0) {
+        b.withHeader("Content-Type", CONTENT_TYPE).withBody(reply.body());
+      }
+      b.withHeader("Content-Length", Integer.toString(reply.body().length));
       if (reply.retryAfter() != null) {
         b.withHeader("Retry-After", Long.toString(reply.retryAfter().toSeconds()));
       }
       return b.build();
+    }
+  }
+
+  /** Drops what WireMock adds to every answer and the real API does not send. */
+  private static final class LikeTheRealApi implements ResponseTransformerV2 {
+    @Override
+    public String getName() {
+      return "dfx-fake-like-the-real-api";
+    }
+
+    @Override
+    public Response transform(Response response, ServeEvent event) {
+      List<HttpHeader> kept = new ArrayList<>();
+      for (HttpHeader h : response.getHeaders().all()) {
+        if (!h.key().toLowerCase(java.util.Locale.ROOT).startsWith("matched-stub")) {
+          kept.add(h);
+        }
+      }
+      return Response.Builder.like(response).but().headers(new HttpHeaders(kept)).build();
     }
   }
 }

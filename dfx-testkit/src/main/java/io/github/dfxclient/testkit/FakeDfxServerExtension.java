@@ -1,7 +1,6 @@
 package io.github.dfxclient.testkit;
 
 import java.net.URI;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -9,8 +8,10 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts a {@link FakeDfxServer} on a free loopback port for a test class, resets its state before
- * each test, and stops it after the class. Register it on a static field:
+ * Runs a {@link FakeDfxServer} on a free loopback port for the tests that register it, and resets
+ * its state before each test. On a static field one server serves the whole class; on an instance
+ * field each test gets its own. The server lives in JUnit's {@link ExtensionContext.Store}, which
+ * stops it when its scope ends (also when a test failed), so test classes may run in parallel.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -26,34 +27,40 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * Test methods may also take a {@link FakeDfxServer} parameter.
  */
-public final class FakeDfxServerExtension
-    implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, ParameterResolver {
+public final class FakeDfxServerExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(FakeDfxServerExtension.class);
 
-  private FakeDfxServer server;
+  private volatile FakeDfxServer current;
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    server = new FakeDfxServer().start();
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) {
-    if (server != null) {
-      server.close();
-      server = null;
-    }
+    current = start(context);
   }
 
   @Override
   public void beforeEach(ExtensionContext context) {
-    server().reset();
+    FakeDfxServer server = context.getStore(NAMESPACE).get(this, FakeDfxServer.class);
+    if (server == null) {
+      // registered on an instance field: beforeAll was not called for it; this test gets its own
+      server = start(context);
+    }
+    current = server;
+    server.reset();
+  }
+
+  private FakeDfxServer start(ExtensionContext context) {
+    FakeDfxServer server = new FakeDfxServer().start();
+    // closed by JUnit when the context's scope ends (the class, or the test)
+    context.getStore(NAMESPACE).put(this, server);
+    return server;
   }
 
   /** @return the running server */
   public FakeDfxServer server() {
+    FakeDfxServer server = current;
     if (server == null) {
-      throw new IllegalStateException("the fake DFX server runs only while a test class runs; "
-          + "register this extension on a static field with @RegisterExtension");
+      throw new IllegalStateException("the fake DFX server runs only while a test runs; register this"
+          + " extension with @RegisterExtension on a static or an instance field");
     }
     return server;
   }
@@ -80,6 +87,7 @@ public final class FakeDfxServerExtension
 
   @Override
   public Object resolveParameter(ParameterContext p, ExtensionContext e) {
-    return server();
+    FakeDfxServer server = e.getStore(NAMESPACE).get(this, FakeDfxServer.class);
+    return server != null ? server : server();
   }
 }

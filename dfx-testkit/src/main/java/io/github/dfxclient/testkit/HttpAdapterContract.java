@@ -96,7 +96,7 @@ public abstract class HttpAdapterContract {
 
   /** The loopback WireMock server the suite talks to; reset before each test. */
   @RegisterExtension
-  protected static final WireMockExtension WIREMOCK = WireMockExtension.newInstance()
+  private static final WireMockExtension WIREMOCK = WireMockExtension.newInstance()
       .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").jettyAcceptors(1))
       .build();
 
@@ -421,8 +421,9 @@ public abstract class HttpAdapterContract {
 
   /** EOF before any answer: outcome unknown; a message is not sent again, a renew is. */
   @ParameterizedTest
-  @EnumSource(value = Fault.class, names = {"EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK"})
-  public void brokenAnswerIsResentOnlyWhenSafe(Fault fault) {
+  @ValueSource(strings = {"EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK"})
+  public void brokenAnswerIsResentOnlyWhenSafe(String faultName) {
+    Fault fault = Fault.valueOf(faultName);
     for (Operation op : List.of(Operation.REQUEST_LOGIN_CODE, Operation.RENEW)) {
       WIREMOCK.resetAll();
       stub(op, aResponse().withFault(fault));

@@ -1,0 +1,201 @@
+package io.github.dfxclient.testkit;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.dfxclient.auths.AuthsOperations;
+import io.github.dfxclient.auths.OrgClientCredentials;
+import io.github.dfxclient.auths.TokenPair;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The admin API of a {@link FakeDfxServer}, under {@code /__dfx}, for tests that drive the server
+ * over plain HTTP (a JavaScript front end's end-to-end tests, curl). Every answer is JSON with
+ * {@code Content-Type: application/json; charset=utf-8}; errors are {@code {"Code","Message"}}.
+ *
+ * <table>
+ *   <caption>Endpoints</caption>
+ *   <tr><th>request</th><th>answer</th></tr>
+ *   <tr><td>{@code POST /__dfx/pairs} with {@code {"subject":"device"}} (optional; default
+ *       {@code device}; a subject not starting with {@code device} is a user)</td>
+ *       <td>201 {@code {"Token","RefreshToken"}}: a new current pair</td></tr>
+ *   <tr><td>{@code PUT /__dfx/organizations/{orgId}} with the JSON action 2306 should answer</td>
+ *       <td>204; 2306 serves it from now on</td></tr>
+ *   <tr><td>{@code GET /__dfx/outbox}</td>
+ *       <td>200 {@code [{"kind","recipient","identifier","content"}]}, oldest first</td></tr>
+ *   <tr><td>{@code DELETE /__dfx/outbox}</td><td>204</td></tr>
+ *   <tr><td>{@code POST /__dfx/failures/{actionId}} with {@code {"kind": "error" | "unavailable" |
+ *       "rateLimited" | "connectionReset" | "answerLost" | "errorAfterActing" | "slow", "status",
+ *       "code", "message", "retryAfterSeconds", "delayMillis", "times"}}</td>
+ *       <td>204; the next {@code times} (default 1) requests of that action fail so</td></tr>
+ *   <tr><td>{@code GET /__dfx/requests}</td><td>200 {@code {"2304": 1, ...}}: requests received per action</td></tr>
+ *   <tr><td>{@code POST /__dfx/reset}</td><td>204; every pair, message, organization, script and count forgotten</td></tr>
+ * </table>
+ */
+public final class FakeDfxAdmin {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private FakeDfxAdmin() {}
+
+  /**
+   * @param backend the state
+   * @param method the request method
+   * @param path the path below {@code /__dfx}
+   * @param body the request body
+   * @return the reply
+   */
+  static Reply serve(FakeAuthsBackend backend, String method, String path, byte[] body) {
+    try {
+      if (method.equals("POST") && path.equals("/pairs")) {
+        String subject = body.length == 0 ? FakeAuths.DEVICE : string(read(body), "subject", FakeAuths.DEVICE);
+        TokenPair pair = backend.issuePair(subject);
+        return json(201, AuthsOperations.RENEW.answer().encode(pair));
+      }
+      if (method.equals("PUT") && path.startsWith("/organizations/") && path.length() > "/organizations/".length()) {
+        String orgId = URLDecoder.decode(path.substring("/organizations/".length()).replace("+", "%2B"),
+            StandardCharsets.UTF_8);
+        OrgClientCredentials org = AuthsOperations.ORG_CLIENT_CREDENTIALS.answer().decode(body);
+        backend.addOrganization(orgId, org);
+        return empty();
+      }
+      if (path.equals("/outbox") && method.equals("GET")) {
+        return json(200, outbox(backend));
+      }
+      if (path.equals("/outbox") && method.equals("DELETE")) {
+        backend.clearOutbox();
+        return empty();
+      }
+      if (method.equals("POST") && path.startsWith("/failures/")) {
+        int actionId = Integer.parseInt(path.substring("/failures/".length()));
+        Map<String, Object> f = read(body);
+        backend.failNext(actionId, failure(f), number(f, "times", 1));
+        return empty();
+      }
+      if (method.equals("GET") && path.equals("/requests")) {
+        return json(200, counts(backend.requestCounts()));
+      }
+      if (method.equals("POST") && path.equals("/reset")) {
+        backend.reset();
+        return empty();
+      }
+      return FakeAuthsBackend.error(404, "NOT_FOUND", "No such admin endpoint; see FakeDfxAdmin", null);
+    } catch (IllegalArgumentException e) {
+      return FakeAuthsBackend.error(400, "INVALID_REQUEST", "Invalid admin request: " + e.getMessage(), null);
+    }
+  }
+
+  private static ScriptedFailure failure(Map<String, Object> f) {
+    String kind = string(f, "kind", null);
+    if (kind == null) {
+      throw new IllegalArgumentException("kind is missing");
+    }
+    switch (kind) {
+      case "error":
+        return ScriptedFailure.error(number(f, "status", 500), string(f, "code", "ERROR"), string(f, "message", ""));
+      case "unavailable":
+        return ScriptedFailure.unavailable();
+      case "rateLimited":
+        return ScriptedFailure.rateLimited(Duration.ofSeconds(number(f, "retryAfterSeconds", 1)));
+      case "connectionReset":
+        return ScriptedFailure.connectionReset();
+      case "answerLost":
+        return ScriptedFailure.answerLost();
+      case "errorAfterActing":
+        return ScriptedFailure.errorAfterActing(number(f, "status", 500));
+      case "slow":
+        return ScriptedFailure.slow(Duration.ofMillis(number(f, "delayMillis", 1000)));
+      default:
+        throw new IllegalArgumentException("kind must be error, unavailable, rateLimited, connectionReset,"
+            + " answerLost, errorAfterActing or slow");
+    }
+  }
+
+  private static byte[] outbox(FakeAuthsBackend backend) {
+    return write(g -> {
+      g.writeStartArray();
+      for (SentMessage m : backend.outbox()) {
+        g.writeStartObject();
+        g.writeStringField("kind", m.kind().name());
+        g.writeStringField("recipient", m.recipient());
+        g.writeStringField("identifier", m.identifier());
+        g.writeStringField("content", m.content());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    });
+  }
+
+  private static byte[] counts(Map<Integer, Integer> counts) {
+    return write(g -> {
+      g.writeStartObject();
+      for (Map.Entry<Integer, Integer> e : new java.util.TreeMap<>(counts).entrySet()) {
+        g.writeNumberField(Integer.toString(e.getKey()), e.getValue());
+      }
+      g.writeEndObject();
+    });
+  }
+
+  private interface Writing {
+    void to(JsonGenerator g) throws IOException;
+  }
+
+  private static byte[] write(Writing w) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      w.to(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** A flat JSON object's scalar fields. */
+  private static Map<String, Object> read(byte[] body) {
+    Map<String, Object> values = new HashMap<>();
+    try (JsonParser p = JSON.createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("body must be a JSON object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_STRING) {
+          values.put(name, p.getText());
+        } else if (t == JsonToken.VALUE_NUMBER_INT) {
+          values.put(name, p.getIntValue());
+        } else {
+          p.skipChildren();
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException("body must be a JSON object");
+    }
+    return values;
+  }
+
+  private static String string(Map<String, Object> f, String name, String fallback) {
+    Object v = f.get(name);
+    return v instanceof String s ? s : fallback;
+  }
+
+  private static int number(Map<String, Object> f, String name, int fallback) {
+    Object v = f.get(name);
+    return v instanceof Integer i ? i : fallback;
+  }
+
+  private static Reply json(int status, byte[] body) {
+    return new Reply(status, body, null, Duration.ZERO, false);
+  }
+
+  private static Reply empty() {
+    return new Reply(204, new byte[0], null, Duration.ZERO, false);
+  }
+}

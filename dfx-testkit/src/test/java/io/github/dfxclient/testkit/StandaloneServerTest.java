@@ -1,0 +1,187 @@
+package io.github.dfxclient.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The standalone fake server as a team without a JVM client uses it: its own process, driven over
+ * plain HTTP (no dfx-java class), through every operation and the admin API, checking status,
+ * headers and bodies the way the official JS client reads them.
+ */
+class StandaloneServerTest {
+  private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private static Process server;
+  private static URI base;
+  private static String deviceToken;
+  private static String deviceRefresh;
+
+  @BeforeAll
+  static void startTheProcess() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    server = java(String.valueOf(port)).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder welcome = new StringBuilder();
+    String line;
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while ((line = out.readLine()) != null && System.nanoTime() < until) {
+      welcome.append(line).append('\n');
+      if (line.startsWith("Press Ctrl+C")) {
+        break;
+      }
+    }
+    Matcher m = Pattern.compile("listening on (\\S+)").matcher(welcome);
+    assertThat(m.find()).as("welcome: %s", welcome).isTrue();
+    base = URI.create(m.group(1));
+    Matcher t = Pattern.compile("Token: +(\\S+)\\n +RefreshToken: +(\\S+)").matcher(welcome);
+    assertThat(t.find()).isTrue();
+    deviceToken = t.group(1);
+    deviceRefresh = t.group(2);
+    assertThat(welcome).contains("curl -s -X PATCH " + base + "/auths/users/code");
+  }
+
+  @AfterAll
+  static void stopTheProcess() throws InterruptedException {
+    if (server != null) {
+      server.destroy();
+      if (!server.waitFor(10, TimeUnit.SECONDS)) {
+        server.destroyForcibly();
+      }
+    }
+  }
+
+  private static ProcessBuilder java(String... args) {
+    String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>(List.of(launcher,
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
+        FakeDfxServer.class.getName()));
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command).redirectErrorStream(true);
+  }
+
+  private static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void assertLikeTheRealApi(HttpResponse<String> r) {
+    assertThat(r.headers().firstValue("Content-Type")).contains("application/json; charset=utf-8");
+    assertThat(r.headers().firstValue("Content-Length")).contains(
+        Integer.toString(r.body().getBytes(StandardCharsets.UTF_8).length));
+    assertThat(r.headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("matched-stub"));
+  }
+
+  @Test
+  void servesEveryOperationAndTheAdminApiOverPlainHttp() throws Exception {
+    HttpResponse<String> code = send("PATCH", "/auths/users/code", deviceToken,
+        "{\"PhoneNumber\":\"+15555550123\",\"Identifier\":\"acme-health\"}");
+    assertThat(code.statusCode()).isEqualTo(200);
+    assertThat(code.body()).isEqualTo("{\"success\":true}");
+    assertLikeTheRealApi(code);
+
+    HttpResponse<String> link = send("PATCH", "/auths/users/reset", deviceToken,
+        "{\"Email\":\"ada@example.org\",\"Identifier\":\"acme-health\"}");
+    HttpResponse<String> mobile = send("PATCH", "/auths/users/reset/mobile", deviceToken, "{\"Email\":\"ada@example.org\"}");
+    HttpResponse<String> general = send("POST", "/auths/generateToken", deviceToken,
+        "{\"Token\":\"" + deviceToken + "\",\"RefreshToken\":\"" + deviceRefresh + "\"}");
+    assertThat(link.body()).isEqualTo("{\"success\":true}");
+    assertThat(mobile.body()).isEqualTo("{\"success\":true}");
+    assertThat(general.statusCode()).isEqualTo(200);
+    assertThat(general.body()).matches("\\{\"Token\":\"gt-[0-9a-f]+\"}");
+
+    HttpResponse<String> outbox = send("GET", "/__dfx/outbox", null, null);
+    assertThat(outbox.statusCode()).isEqualTo(200);
+    assertLikeTheRealApi(outbox);
+    assertThat(outbox.body()).contains("\"kind\":\"LOGIN_CODE\",\"recipient\":\"+15555550123\"")
+        .contains("\"kind\":\"RESET_PASSWORD_LINK\"").contains("\"kind\":\"RESET_BY_EMAIL\"");
+    assertThat(send("DELETE", "/__dfx/outbox", null, null).statusCode()).isEqualTo(204);
+    assertThat(send("GET", "/__dfx/outbox", null, null).body()).isEqualTo("[]");
+
+    HttpResponse<String> user = send("POST", "/__dfx/pairs", null, "{\"subject\":\"user-7\"}");
+    assertThat(user.statusCode()).isEqualTo(201);
+    Matcher pair = Pattern.compile("\\{\"Token\":\"(\\S+?)\",\"RefreshToken\":\"(\\S+?)\"}").matcher(user.body());
+    assertThat(pair.matches()).isTrue();
+    String org = "{\"orgName\":\"Acme Health\",\"logoURL\":null,\"userPoolId\":\"pool\",\"nativeAuthEnabled\":true,"
+        + "\"cognitoDomainUrl\":\"https://auth.acme.example\",\"identityProviders\":[{\"iconURL\":null,"
+        + "\"displayName\":\"Google\",\"identityProviderName\":\"Google\"}]}";
+    assertThat(send("PUT", "/__dfx/organizations/acme%20health", null, org).statusCode()).isEqualTo(204);
+    // the official JS client does not path-encode orgId, and sends a Content-Type on the GET: both accepted
+    HttpResponse<String> orgAnswer = send("GET", "/auths/organization/credentials/acme%20health", pair.group(1), null);
+    assertThat(orgAnswer.statusCode()).isEqualTo(200);
+    assertLikeTheRealApi(orgAnswer);
+    assertThat(orgAnswer.body()).contains("\"orgName\":\"Acme Health\"").contains("\"displayName\":\"Google\"");
+    assertThat(send("PUT", "/__dfx/organizations/acme-health", null, org).statusCode()).isEqualTo(204);
+    HttpResponse<String> unencoded = HTTP.send(HttpRequest.newBuilder(URI.create(base
+        + "/auths/organization/credentials/acme-health")).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + pair.group(1)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(unencoded.statusCode()).isEqualTo(200);
+    HttpResponse<String> unknown = send("GET", "/auths/organization/credentials/nope", pair.group(1), null);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(unknown.body()).contains("ORGANIZATION_NOT_FOUND");
+
+    HttpResponse<String> renew = send("POST", "/auths/renew", null,
+        "{\"Token\":\"" + pair.group(1) + "\",\"RefreshToken\":\"" + pair.group(2) + "\"}");
+    assertThat(renew.statusCode()).isEqualTo(200);
+    assertThat(renew.body()).startsWith("{\"Token\":\"eyJ");
+    HttpResponse<String> spent = send("POST", "/auths/renew", null,
+        "{\"Token\":\"" + pair.group(1) + "\",\"RefreshToken\":\"" + pair.group(2) + "\"}");
+    assertThat(spent.statusCode()).isEqualTo(401);
+    assertThat(spent.body()).contains("\"Code\":\"INVALID_REFRESH_TOKEN\"");
+    assertLikeTheRealApi(spent);
+
+    assertThat(send("POST", "/__dfx/failures/2303", null, "{\"kind\":\"unavailable\",\"times\":1}").statusCode())
+        .isEqualTo(204);
+    HttpResponse<String> busy = send("PATCH", "/auths/users/code", deviceToken,
+        "{\"PhoneNumber\":\"+15555550123\",\"Identifier\":\"acme-health\"}");
+    assertThat(busy.statusCode()).isEqualTo(503);
+    assertThat(busy.body()).contains("\"Code\":\"UNAVAILABLE\"");
+
+    HttpResponse<String> counts = send("GET", "/__dfx/requests", null, null);
+    assertThat(counts.body()).contains("\"2303\":2").contains("\"2304\":2").contains("\"2306\":3");
+
+    HttpResponse<String> bad = send("PATCH", "/auths/users/code", deviceToken, "{\"PhoneNumber\":\"12\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("INVALID_REQUEST");
+    assertThat(send("GET", "/nope", null, null).statusCode()).isEqualTo(404);
+    assertThat(send("POST", "/__dfx/reset", null, null).statusCode()).isEqualTo(204);
+    assertThat(send("GET", "/__dfx/requests", null, null).body()).isEqualTo("{}");
+  }
+
+  @Test
+  void aBadArgumentGetsAUsageLine() throws IOException, InterruptedException {
+    Process p = java("8080x").start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(2);
+    assertThat(output).contains("usage: FakeDfxServer [port]").doesNotContain("NumberFormatException");
+  }
+}
