@@ -8,7 +8,11 @@ package io.github.dfxclient.auths;
  */
 public record GeneratedToken(String token) {
 
-  /** Checks the value. */
+  /**
+   * Checks the value.
+   *
+   * @param token see the record component
+   */
   public GeneratedToken {
     Fields.token("token", token);
   }

@@ -14,7 +14,12 @@ package io.github.dfxclient.auths;
  */
 public record LoginCodeRequest(String phoneNumber, String identifier) {
 
-  /** Checks both values; see the class documentation for the rules. */
+  /**
+   * Checks both values; see the class documentation for the rules.
+   *
+   * @param phoneNumber see the record component
+   * @param identifier see the record component
+   */
   public LoginCodeRequest {
     Fields.phoneNumber("phoneNumber", phoneNumber);
     Fields.identifier("identifier", identifier);

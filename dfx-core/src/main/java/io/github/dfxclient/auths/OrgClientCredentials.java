@@ -17,7 +17,16 @@ import java.util.List;
 public record OrgClientCredentials(String orgName, String logoUrl, String userPoolId, boolean nativeAuthEnabled,
     String cognitoDomainUrl, List<IdentityProvider> identityProviders) {
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param orgName see the record component
+   * @param logoUrl see the record component
+   * @param userPoolId see the record component
+   * @param nativeAuthEnabled see the record component
+   * @param cognitoDomainUrl see the record component
+   * @param identityProviders see the record component
+   */
   public OrgClientCredentials {
     identityProviders = identityProviders == null ? List.of() : List.copyOf(identityProviders);
   }

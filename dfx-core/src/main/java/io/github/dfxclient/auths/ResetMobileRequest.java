@@ -14,7 +14,12 @@ package io.github.dfxclient.auths;
  */
 public record ResetMobileRequest(String email, String phoneNumber) {
 
-  /** Checks the values; see the class documentation for the rules. */
+  /**
+   * Checks the values; see the class documentation for the rules.
+   *
+   * @param email see the record component
+   * @param phoneNumber see the record component
+   */
   public ResetMobileRequest {
     if (email == null && phoneNumber == null) {
       throw new IllegalArgumentException("email or phoneNumber must be given (both are null)");

@@ -15,7 +15,12 @@ package io.github.dfxclient.auths;
  */
 public record ResetPasswordLinkRequest(String email, String identifier) {
 
-  /** Checks both values; see the class documentation for the rules. */
+  /**
+   * Checks both values; see the class documentation for the rules.
+   *
+   * @param email see the record component
+   * @param identifier see the record component
+   */
   public ResetPasswordLinkRequest {
     Fields.email("email", email);
     Fields.identifier("identifier", identifier);

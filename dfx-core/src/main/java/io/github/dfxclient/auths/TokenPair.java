@@ -12,7 +12,12 @@ package io.github.dfxclient.auths;
  */
 public record TokenPair(String token, String refreshToken) {
 
-  /** Checks both values; see the class documentation for the rules. */
+  /**
+   * Checks both values; see the class documentation for the rules.
+   *
+   * @param token see the record component
+   * @param refreshToken see the record component
+   */
   public TokenPair {
     Fields.token("token", token);
     Fields.token("refreshToken", refreshToken);

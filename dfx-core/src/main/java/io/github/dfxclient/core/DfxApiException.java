@@ -15,9 +15,13 @@ public final class DfxApiException extends DfxException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status. */
   private final int status;
+  /** The error code. */
   private final String code;
+  /** The sanitised server message. */
   private final String serverMessage;
+  /** The server's Retry-After, or null. */
   private final Duration retryAfter;
 
   /**
@@ -29,7 +33,7 @@ public final class DfxApiException extends DfxException {
    */
   public DfxApiException(
       DfxEndpoint endpoint, int status, String code, String serverMessage, Duration retryAfter) {
-    super(endpoint, compose(endpoint, status, code, serverMessage), null);
+    super(endpoint, compose(endpoint, status, code, serverMessage, retryAfter), null);
     check(status, code, retryAfter);
     this.status = status;
     this.code = code;
@@ -46,7 +50,7 @@ public final class DfxApiException extends DfxException {
    */
   public DfxApiException(
       DfxOperation<?, ?> operation, int status, String code, String serverMessage, Duration retryAfter) {
-    super(operation, compose(operation, status, code, serverMessage), null);
+    super(operation, compose(operation, status, code, serverMessage, retryAfter), null);
     check(status, code, retryAfter);
     this.status = status;
     this.code = code;
@@ -66,10 +70,13 @@ public final class DfxApiException extends DfxException {
     }
   }
 
-  private static String compose(Object endpoint, int status, String code, String serverMessage) {
+  private static String compose(Object endpoint, int status, String code, String serverMessage, Duration retryAfter) {
     StringBuilder b = new StringBuilder().append(status).append(' ').append(code);
     if (serverMessage != null && !serverMessage.isEmpty()) {
       b.append(": ").append(serverMessage);
+    }
+    if (retryAfter != null) {
+      b.append(" (the server asked to retry after ").append(retryAfter.toSeconds()).append(" s)");
     }
     return b.append(" (action ").append(endpoint).append(')').toString();
   }

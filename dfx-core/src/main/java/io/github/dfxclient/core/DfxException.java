@@ -12,7 +12,9 @@ public abstract sealed class DfxException extends RuntimeException
 
   private static final long serialVersionUID = 1L;
 
+  /** The endpoint called, or null outside the catalogue. */
   private final DfxEndpoint endpoint;
+  /** The action called, e.g. 2304 POST /auths/renew. */
   private final String action;
 
   DfxException(DfxEndpoint endpoint, String message, Throwable cause) {
@@ -44,5 +46,26 @@ public abstract sealed class DfxException extends RuntimeException
   /** @return the action that was called, e.g. {@code "2304 POST /auths/renew"} */
   public String action() {
     return action;
+  }
+
+  /**
+   * @return how many attempts the call made, this failure's included: the failures of the earlier
+   *     ones are attached as {@linkplain #getSuppressed() suppressed} exceptions
+   */
+  public int attempts() {
+    int earlier = 0;
+    for (Throwable t : getSuppressed()) {
+      if (t instanceof DfxException) {
+        earlier++;
+      }
+    }
+    return earlier + 1;
+  }
+
+  /** @return what happened, and after how many attempts when there was more than one */
+  @Override
+  public String getMessage() {
+    int attempts = attempts();
+    return attempts > 1 ? super.getMessage() + " after " + attempts + " attempts" : super.getMessage();
   }
 }

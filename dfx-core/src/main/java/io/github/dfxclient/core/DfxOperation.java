@@ -342,19 +342,28 @@ public final class DfxOperation<Q, A> {
       return this;
     }
 
-    /** @param codec the request body's codec; without one, no body is sent */
+    /**
+     * @param codec the request body's codec; without one, no body is sent
+     * @return this
+     */
     public Builder<Q, A> requestBody(DfxCodec<Q> codec) {
       this.requestBody = codec;
       return this;
     }
 
-    /** @param codec the answer's codec */
+    /**
+     * @param codec the answer's codec
+     * @return this
+     */
     public Builder<Q, A> answer(DfxCodec<A> codec) {
       this.answer = codec;
       return this;
     }
 
-    /** @param credential the bearer token sent; default {@link Credential#DEVICE} */
+    /**
+     * @param credential the bearer token sent; default {@link Credential#DEVICE}
+     * @return this
+     */
     public Builder<Q, A> credential(Credential credential) {
       if (credential == null) {
         throw new IllegalArgumentException("credential must not be null");
@@ -363,25 +372,40 @@ public final class DfxOperation<Q, A> {
       return this;
     }
 
-    /** @param resend whether it may be sent again after it may have reached the server; default false */
+    /**
+     * @param resend whether it may be sent again after it may have reached the server; default false
+     * @return this
+     */
     public Builder<Q, A> resendAfterMaybeActed(boolean resend) {
       this.resendAfterMaybeActed = resend;
       return this;
     }
 
-    /** Marks the answer as secret: it is never quoted in an exception. */
+    /**
+     * Marks the answer as secret: it is never quoted in an exception.
+     *
+     * @return this
+     */
     public Builder<Q, A> secretAnswer() {
       this.secretAnswer = true;
       return this;
     }
 
-    /** A 401 is not about the bearer token (renew: the refresh token was refused): never renew on it. */
+    /**
+     * A 401 is not about the bearer token (renew: the refresh token was refused): never renew on it,
+     * and send the held token without renewing it first.
+     *
+     * @return this
+     */
     public Builder<Q, A> noCredentialRenewalOnUnauthorized() {
       this.renewCredentialOnUnauthorized = false;
       return this;
     }
 
-    /** @param name the request argument's name, for the message of a {@code null} request; default {@code request} */
+    /**
+     * @param name the request argument's name, for the message of a {@code null} request; default {@code request}
+     * @return this
+     */
     public Builder<Q, A> argument(String name) {
       this.argument = name;
       return this;

@@ -9,6 +9,7 @@ public final class DfxProtocolException extends DfxException {
 
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status. */
   private final int status;
 
   /**

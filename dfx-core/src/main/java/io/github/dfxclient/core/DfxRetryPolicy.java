@@ -149,7 +149,10 @@ public final class DfxRetryPolicy {
     return maxRetryAfter;
   }
 
-  /** @return the {@link Retry} instance used for {@code endpoint}, e.g. for its metrics */
+  /**
+   * @param endpoint an endpoint of the catalogue
+   * @return the {@link Retry} instance used for {@code endpoint}, e.g. for its metrics
+   */
   public Retry retry(DfxEndpoint endpoint) {
     return retries.get(endpoint.retryName());
   }
@@ -181,7 +184,10 @@ public final class DfxRetryPolicy {
 
     private Builder() {}
 
-    /** @param maxAttempts attempts in all, 1 (no retry) to 10; default 3 */
+    /**
+     * @param maxAttempts attempts in all, 1 (no retry) to 10; default 3
+     * @return this
+     */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1 || maxAttempts > 10) {
         throw new IllegalArgumentException("maxAttempts must be 1..10, got " + maxAttempts);
@@ -190,7 +196,10 @@ public final class DfxRetryPolicy {
       return this;
     }
 
-    /** @param initialBackoff the first wait, 1 ms to 1 min; default 100 ms */
+    /**
+     * @param initialBackoff the first wait, 1 ms to 1 min; default 100 ms
+     * @return this
+     */
     public Builder initialBackoff(Duration initialBackoff) {
       if (initialBackoff == null || initialBackoff.toMillis() < 1 || initialBackoff.compareTo(Duration.ofMinutes(1)) > 0) {
         throw new IllegalArgumentException("initialBackoff must be 1 ms to 1 min");
@@ -199,7 +208,10 @@ public final class DfxRetryPolicy {
       return this;
     }
 
-    /** @param multiplier factor between waits, 1 to 10; default 2 */
+    /**
+     * @param multiplier factor between waits, 1 to 10; default 2
+     * @return this
+     */
     public Builder backoffMultiplier(double multiplier) {
       if (!(multiplier >= 1 && multiplier <= 10)) {
         throw new IllegalArgumentException("backoffMultiplier must be 1..10, got " + multiplier);
@@ -208,7 +220,10 @@ public final class DfxRetryPolicy {
       return this;
     }
 
-    /** @param jitter randomization factor, 0 (none) to 1; default 0.5 */
+    /**
+     * @param jitter randomization factor, 0 (none) to 1; default 0.5
+     * @return this
+     */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0 && jitter < 1)) {
         throw new IllegalArgumentException("jitter must be in [0, 1), got " + jitter);
@@ -217,7 +232,10 @@ public final class DfxRetryPolicy {
       return this;
     }
 
-    /** @param maxRetryAfter the longest {@code Retry-After} to wait; longer fails at once. Default 10 s */
+    /**
+     * @param maxRetryAfter the longest {@code Retry-After} to wait; longer fails at once. Default 10 s
+     * @return this
+     */
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       if (maxRetryAfter == null || maxRetryAfter.isNegative()) {
         throw new IllegalArgumentException("maxRetryAfter must not be null or negative");
@@ -226,7 +244,10 @@ public final class DfxRetryPolicy {
       return this;
     }
 
-    /** @param registry the application's registry (metrics, events); default a private one */
+    /**
+     * @param registry the application's registry (metrics, events); default a private one
+     * @return this
+     */
     public Builder retryRegistry(RetryRegistry registry) {
       if (registry == null) {
         throw new IllegalArgumentException("retryRegistry must not be null");
@@ -235,7 +256,10 @@ public final class DfxRetryPolicy {
       return this;
     }
 
-    /** @param name prefix of the {@link Retry} names in the registry; default {@code dfx} */
+    /**
+     * @param name prefix of the {@link Retry} names in the registry; default {@code dfx}
+     * @return this
+     */
     public Builder name(String name) {
       if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
         throw new IllegalArgumentException("name must be 1..64 of [A-Za-z0-9._-]");

@@ -12,6 +12,7 @@ public final class DfxTransportException extends DfxException {
 
   private static final long serialVersionUID = 1L;
 
+  /** Whether the request may have reached the server. */
   private final boolean outcomeUnknown;
 
   /**

@@ -9,6 +9,7 @@ package io.github.dfxclient.session;
 public final class RefreshTokenSpentException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
+  /** Which pair, or what happened. */
   private final TokenKind kind;
 
   RefreshTokenSpentException(TokenKind kind, Throwable cause) {

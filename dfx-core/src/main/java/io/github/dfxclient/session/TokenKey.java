@@ -9,13 +9,18 @@ package io.github.dfxclient.session;
  * @param principal the user's principal (your user ID), or {@link #DEFAULT_PRINCIPAL}
  */
 public record TokenKey(TokenKind kind, String principal) {
-  /** The principal of the device pair and of the single user pair of the kind-only methods. */
+  /**
+   * The principal of the device pair and of the single user pair of the kind-only methods. */
   public static final String DEFAULT_PRINCIPAL = "default";
 
   private static final TokenKey DEVICE = new TokenKey(TokenKind.DEVICE, DEFAULT_PRINCIPAL);
   private static final TokenKey USER = new TokenKey(TokenKind.USER, DEFAULT_PRINCIPAL);
 
-  /** Checks the values: a device pair has the default principal; principals are 1..128 visible characters. */
+  /** Checks the values: a device pair has the default principal; principals are 1..128 visible characters.
+   *
+   * @param kind see the record component
+   * @param principal see the record component
+   */
   public TokenKey {
     if (kind == null) {
       throw new IllegalArgumentException("kind must not be null");

@@ -10,7 +10,9 @@ import io.github.dfxclient.auths.TokenPair;
 public final class TokenPersistenceException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The new pair (not serialized). */
   private final transient TokenPair pair;
+  /** Which pair, or what happened. */
   private final TokenKind kind;
 
   TokenPersistenceException(TokenKind kind, TokenPair pair, Throwable cause) {

@@ -26,7 +26,11 @@ class InputRulesTest {
     PHONE_NUMBER("phoneNumber", (v, ok) -> new LoginCodeRequest(v, "acme")),
     LOGIN_IDENTIFIER("identifier", (v, ok) -> new LoginCodeRequest("+15555550123", v)),
     EMAIL("email", (v, ok) -> new ResetPasswordLinkRequest(v, "acme")),
-    RESET_IDENTIFIER("identifier", (v, ok) -> new ResetPasswordLinkRequest("a@b.io", v));
+    RESET_IDENTIFIER("identifier", (v, ok) -> new ResetPasswordLinkRequest("a@b.io", v)),
+    MOBILE_EMAIL("email", (v, ok) -> new ResetMobileRequest(v, "+15555550123")),
+    MOBILE_PHONE("phoneNumber", (v, ok) -> new ResetMobileRequest("a@b.io", v)),
+    GENERATED("token", (v, ok) -> new GeneratedToken(v)),
+    ORG_ID("orgId", (v, ok) -> AuthsOperations.ORG_CLIENT_CREDENTIALS.path(v));
 
     final String name;
     final BiFunction<String, String, Object> make;
@@ -70,7 +74,24 @@ class InputRulesTest {
         Arguments.of(Field.PHONE_NUMBER, "+1 555 555 0123"), Arguments.of(Field.PHONE_NUMBER, "12345"),
         Arguments.of(Field.EMAIL, "secret.example.org"), Arguments.of(Field.EMAIL, "secret@@example.org"),
         Arguments.of(Field.EMAIL, "@example.org"), Arguments.of(Field.EMAIL, "secret@localhost"),
-        Arguments.of(Field.EMAIL, "sec ret@example.org"));
+        Arguments.of(Field.EMAIL, "sec ret@example.org"),
+        // E.164: the country code starts with 1-9
+        Arguments.of(Field.PHONE_NUMBER, "+0000000"), Arguments.of(Field.PHONE_NUMBER, "0155555501"),
+        // the new operations' fields
+        Arguments.of(Field.MOBILE_EMAIL, "secret.example.org"), Arguments.of(Field.MOBILE_EMAIL, " secret@example.org"),
+        Arguments.of(Field.MOBILE_PHONE, "+0555555012"), Arguments.of(Field.MOBILE_PHONE, "555-0123-44"),
+        Arguments.of(Field.GENERATED, null), Arguments.of(Field.GENERATED, "secret token"),
+        Arguments.of(Field.ORG_ID, null), Arguments.of(Field.ORG_ID, " "), Arguments.of(Field.ORG_ID, " acme"),
+        Arguments.of(Field.ORG_ID, "ac\nme"), Arguments.of(Field.ORG_ID, "a".repeat(129)));
+  }
+
+  @Test
+  void aResetMessageNeedsAnEmailOrAPhone() {
+    assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new ResetMobileRequest(null, null)))
+        .hasMessageStartingWith("email or phoneNumber");
+    assertThat(new ResetMobileRequest(null, "+15555550123").toString()).doesNotContain("5555550123");
+    assertThat(new ResetMobileRequest("ada@example.org", null).toString()).doesNotContain("ada@example.org");
+    assertThat(new GeneratedToken(TOKEN).toString()).doesNotContain(TOKEN);
   }
 
   @ParameterizedTest(name = "{0} = {1}")
@@ -94,7 +115,9 @@ class InputRulesTest {
         Arguments.of(Field.EMAIL, "ada.lovelace+dfx@example.org"), Arguments.of(Field.EMAIL, "jürgen@münchen.de"),
         Arguments.of(Field.LOGIN_IDENTIFIER, "acme"), Arguments.of(Field.LOGIN_IDENTIFIER, "Acme Health Inc."),
         Arguments.of(Field.RESET_IDENTIFIER, "日本の組織"), Arguments.of(Field.RESET_IDENTIFIER, "org-😀"),
-        Arguments.of(Field.RESET_IDENTIFIER, "a".repeat(128)));
+        Arguments.of(Field.RESET_IDENTIFIER, "a".repeat(128)),
+        Arguments.of(Field.ORG_ID, "acme health/eu"), Arguments.of(Field.ORG_ID, "組織"),
+        Arguments.of(Field.MOBILE_PHONE, "15555550123"));
   }
 
   @ParameterizedTest(name = "{0} = {1}")

@@ -217,6 +217,59 @@ class EngineTest {
   }
 
   @Test
+  void messagesNameWhatHappenedTheAttemptsAndTheWait() {
+    transport.status(503).status(503).status(503)
+        .then(new DfxHttpResponse(429, Map.of("Retry-After", List.of("60")), new byte[0]))
+        .then(new ConnectException("connect timed out"))
+        .then(TransportException.notSent("connect timed out", null));
+    DfxClient client = DfxClient.create(transport, new ClientSettings().baseUri(URI.create("http://127.0.0.1:9"))
+        .retryPolicy(DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build()));
+
+    DfxApiException busy = catchThrowableOfType(DfxApiException.class, () -> client.call(SEND, "x"));
+    DfxApiException limited = catchThrowableOfType(DfxApiException.class, () -> client.call(SEND, "x"));
+
+    assertThat(busy.attempts()).isEqualTo(3);
+    assertThat(busy.getSuppressed()).hasSize(2).allSatisfy(e -> assertThat(e).isInstanceOf(DfxApiException.class));
+    assertThat(busy).hasMessageContaining("503").hasMessageEndingWith("after 3 attempts");
+    assertThat(limited.attempts()).isEqualTo(1);
+    assertThat(limited).hasMessageContaining("the server asked to retry after 60 s");
+
+    DfxClient once = DfxClient.create(transport, new ClientSettings().baseUri(URI.create("http://127.0.0.1:9"))
+        .retryPolicy(DfxRetryPolicy.builder().maxAttempts(1).build()));
+    assertThat(catchThrowableOfType(DfxTransportException.class, () -> once.call(SEND, "x")))
+        .hasMessageContaining("connect timed out");
+    assertThat(catchThrowableOfType(DfxTransportException.class, () -> once.call(SEND, "x")))
+        .hasMessageContaining("connect timed out");
+  }
+
+  @Test
+  void redactsTheExactSecretsTheCallCarriedFromServerMessages() {
+    String bearer = "hunter2hunter2";
+    transport.then(new DfxHttpResponse(400, Map.of(), ("{\"Code\":\"" + bearer + "\",\"Message\":\"bad token "
+        + bearer + " for sam-the-user-secret-value (sam-the-user-secret-value)\"}").getBytes(StandardCharsets.UTF_8)));
+    DfxClient client = client(kind -> bearer);
+
+    DfxApiException e = catchThrowableOfType(DfxApiException.class, () -> client.call(SEND, "sam-the-user-secret-value"));
+
+    assertThat(e.getMessage()).doesNotContain(bearer).doesNotContain("sam-the-user-secret-value")
+        .contains("bad token [redacted]");
+    assertThat(e.code()).doesNotContain(bearer);
+  }
+
+  @Test
+  void refusesSettingsThatCannotWork() {
+    ClientSettings s = new ClientSettings();
+
+    assertThatThrownBy(() -> s.requestTimeout(Duration.ofSeconds(Long.MAX_VALUE)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestTimeout");
+    assertThatThrownBy(() -> s.connectTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("connectTimeout");
+    assertThatThrownBy(() -> s.maxAnswerBytes(10)).hasMessageContaining("maxAnswerBytes");
+    assertThatThrownBy(() -> DfxClient.create(transport, s.baseUri(URI.create("http://api.deepaffex.ai"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseUri");
+  }
+
+  @Test
   void anInterruptedCallerSendsNothing() {
     DfxClient client = client();
     Thread.currentThread().interrupt();

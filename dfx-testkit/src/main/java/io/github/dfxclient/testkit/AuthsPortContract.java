@@ -166,7 +166,10 @@ public abstract class AuthsPortContract {
     assertThat(backend().isCurrent(b)).isTrue();
   }
 
-  /** Of many concurrent renews of one pair, exactly one wins; the others are refused. */
+  /**
+   * Of many concurrent renews of one pair, exactly one wins; the others are refused.
+   * @throws java.lang.Exception when the test fails to run
+   */
   @Test
   public void concurrentRenewsOfOnePairHaveOneWinner() throws Exception {
     TokenPair user = backend().issuePair("user-7");

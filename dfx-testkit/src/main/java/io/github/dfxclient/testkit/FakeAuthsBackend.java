@@ -161,7 +161,10 @@ public final class FakeAuthsBackend {
     organizations.put(orgId, credentials);
   }
 
-  /** @return the subject a general token (action 2305) was issued for, if it was */
+  /**
+   * @return the subject a general token (action 2305) was issued for, if it was
+   * @param token the token
+   */
   public synchronized Optional<String> generatedTokenSubject(String token) {
     return Optional.ofNullable(generatedTokens.get(token));
   }
@@ -192,28 +195,43 @@ public final class FakeAuthsBackend {
     return issue(subject).pair();
   }
 
-  /** @return whether {@code pair} is current: issued together and not yet renewed */
+  /**
+   * @return whether {@code pair} is current: issued together and not yet renewed
+   * @param pair a pair
+   */
   public synchronized boolean isCurrent(TokenPair pair) {
     Issued i = byRefreshToken.get(pair.refreshToken());
     return i != null && i.pair().equals(pair);
   }
 
-  /** @return the current pair of {@code subject}, if it has one (after renewals, the newest) */
+  /**
+   * @return the current pair of {@code subject}, if it has one (after renewals, the newest)
+   * @param subject the subject
+   */
   public synchronized java.util.Optional<TokenPair> currentPair(String subject) {
     return java.util.Optional.ofNullable(currentBySubject.get(subject)).map(Issued::pair);
   }
 
-  /** @return how many requests for {@code endpoint} reached this backend, failed ones included */
+  /**
+   * @return how many requests for {@code endpoint} reached this backend, failed ones included
+   * @param endpoint the endpoint
+   */
   public synchronized int requestsReceived(DfxEndpoint endpoint) {
     return received.getOrDefault(endpoint.actionId(), 0);
   }
 
-  /** @return how many requests for {@code operation} reached this backend, failed ones included */
+  /**
+   * @return how many requests for {@code operation} reached this backend, failed ones included
+   * @param operation the operation
+   */
   public synchronized int requestsReceived(DfxOperation<?, ?> operation) {
     return received.getOrDefault(operation.actionId(), 0);
   }
 
-  /** @return how many renew requests carried this refresh token */
+  /**
+   * @return how many renew requests carried this refresh token
+   * @param refreshToken a refresh token
+   */
   public synchronized int renewAttemptsWith(String refreshToken) {
     return renewAttempts.getOrDefault(refreshToken, 0);
   }
@@ -271,12 +289,20 @@ public final class FakeAuthsBackend {
     }
   }
 
-  /** Queues {@code failure} for the next request to {@code endpoint}. */
+  /**
+   * Queues {@code failure} for the next request to {@code endpoint}.
+   * @param endpoint the endpoint
+   * @param failure what happens
+   */
   public void failNext(DfxEndpoint endpoint, ScriptedFailure failure) {
     failNext(endpoint, failure, 1);
   }
 
-  /** Holds every answer of {@code endpoint} back by {@code delay} (zero to stop). */
+  /**
+   * Holds every answer of {@code endpoint} back by {@code delay} (zero to stop).
+   * @param delay the delay
+   * @param endpoint the endpoint
+   */
   public synchronized void latency(DfxEndpoint endpoint, Duration delay) {
     if (endpoint == null || delay == null || delay.isNegative()) {
       throw new IllegalArgumentException("endpoint and a non-negative delay are required");

@@ -7,7 +7,9 @@ package io.github.dfxclient.testkit;
 public final class FakeRefusal extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The HTTP status. */
   private final int status;
+  /** The error code. */
   private final String code;
 
   /**

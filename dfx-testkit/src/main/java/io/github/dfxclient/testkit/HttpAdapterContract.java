@@ -84,6 +84,8 @@ public abstract class HttpAdapterContract {
   public static final String EMAIL = "ada.lovelace@example.org";
   /** The organization identifier. */
   public static final String ORG = "acme-health";
+  /** A short bearer token without a JWT's shape, echoed by a hostile server in the secret scan. */
+  public static final String SHORT_BEARER = "hunter2hunter2";
   /** The organization ID of action 2306: path-encoded on the wire. */
   public static final String ORG_ID = "acme health/eu";
   /** The general token action 2305 answers with (a secret). */
@@ -198,7 +200,10 @@ public abstract class HttpAdapterContract {
       return this == RENEW || this == ORG_CLIENT_CREDENTIALS;
     }
 
-    /** @return the result of calling this operation on {@code port} */
+    /**
+     * @return the result of calling this operation on {@code port}
+     * @param port the port
+     */
     public abstract Object invoke(AuthsPort port);
   }
 
@@ -210,7 +215,10 @@ public abstract class HttpAdapterContract {
         Duration.ofSeconds(2), fastRetries(RetryRegistry.ofDefaults()));
   }
 
-  /** @return the default policy, but with a 10 ms backoff without jitter, so tests run fast */
+  /**
+   * @return the default policy, but with a 10 ms backoff without jitter, so tests run fast
+   * @param registry the retry registry
+   */
   protected static DfxRetryPolicy fastRetries(RetryRegistry registry) {
     return DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).jitter(0)
         .retryRegistry(registry).build();
@@ -246,7 +254,10 @@ public abstract class HttpAdapterContract {
 
   // ------------------------------------------------------------------ the wire
 
-  /** Method, path, the headers and the exact JSON body (a GET: no body, no Content-Type). */
+  /**
+   * Method, path, the headers and the exact JSON body (a GET: no body, no Content-Type).
+   * @param op the operation under test
+   */
   @ParameterizedTest
   @EnumSource(Operation.class)
   public void sendsExactMethodPathHeadersAndJson(Operation op) {
@@ -269,7 +280,10 @@ public abstract class HttpAdapterContract {
     assertThat(requestsReceived()).isEqualTo(1);
   }
 
-  /** A null or blank token omits the header instead of sending {@code Bearer null}. */
+  /**
+   * A null or blank token omits the header instead of sending {@code Bearer null}.
+   * @param token the token
+   */
   @ParameterizedTest
   @ValueSource(strings = {"", "  ", "null"})
   public void omitsAuthorizationWithoutToken(String token) {
@@ -300,7 +314,10 @@ public abstract class HttpAdapterContract {
     WIREMOCK.verify(1, sent(op).withHeader("Authorization", equalTo("Bearer token-2")));
   }
 
-  /** The API grows: unknown fields, nested or not, are ignored. */
+  /**
+   * The API grows: unknown fields, nested or not, are ignored.
+   * @param op the operation under test
+   */
   @ParameterizedTest
   @EnumSource(Operation.class)
   public void ignoresUnknownFieldsInAnswers(Operation op) {
@@ -322,7 +339,10 @@ public abstract class HttpAdapterContract {
 
   // ------------------------------------------------------------------ error bodies
 
-  /** The server's {@code {Code, Message}} body. */
+  /**
+   * The server's {@code {Code, Message}} body.
+   * @param op the operation under test
+   */
   @ParameterizedTest
   @EnumSource(Operation.class)
   public void readsServerErrorBody(Operation op) {
@@ -377,7 +397,10 @@ public abstract class HttpAdapterContract {
 
   // ------------------------------------------------------------------ the failure table
 
-  /** Refused connection: never sent, so retried with backoff; all attempts fail. */
+  /**
+   * Refused connection: never sent, so retried with backoff; all attempts fail.
+   * @throws java.io.IOException when no port can be found
+   */
   @Test
   public void refusedConnectionIsNotSentAndRetried() throws IOException {
     int port;
@@ -400,6 +423,7 @@ public abstract class HttpAdapterContract {
   /**
    * Reset after the request was sent: outcome unknown; a message (SMS, e-mail, general token) is sent
    * exactly once, renew and the GET are sent again up to the policy's attempts.
+    * @param op the operation under test
    */
   @ParameterizedTest
   @EnumSource(Operation.class)
@@ -419,7 +443,10 @@ public abstract class HttpAdapterContract {
     }
   }
 
-  /** EOF before any answer: outcome unknown; a message is not sent again, a renew is. */
+  /**
+   * EOF before any answer: outcome unknown; a message is not sent again, a renew is.
+   * @param faultName the WireMock fault, by name
+   */
   @ParameterizedTest
   @ValueSource(strings = {"EMPTY_RESPONSE", "MALFORMED_RESPONSE_CHUNK"})
   public void brokenAnswerIsResentOnlyWhenSafe(String faultName) {
@@ -474,7 +501,10 @@ public abstract class HttpAdapterContract {
     assertThat(requestsReceived()).isEqualTo(2);
   }
 
-  /** 503, 503, 200: three requests and success. */
+  /**
+   * 503, 503, 200: three requests and success.
+   * @param op the operation under test
+   */
   @ParameterizedTest
   @EnumSource(Operation.class)
   public void retries503UntilSuccess(Operation op) {
@@ -543,7 +573,10 @@ public abstract class HttpAdapterContract {
     assertThat(requestsReceived()).isEqualTo(1);
   }
 
-  /** 4xx never; 500, 502, 504 (the server may have acted) only for renew and the GET. */
+  /**
+   * 4xx never; 500, 502, 504 (the server may have acted) only for renew and the GET.
+   * @param status the HTTP status
+   */
   @ParameterizedTest
   @ValueSource(ints = {400, 401, 403, 404, 409, 500, 502, 504})
   public void retriesOtherErrorsOnlyWhenSafe(int status) {
@@ -561,7 +594,10 @@ public abstract class HttpAdapterContract {
     }
   }
 
-  /** A 2xx whose body does not parse: protocol error, one request. */
+  /**
+   * A 2xx whose body does not parse: protocol error, one request.
+   * @param op the operation under test
+   */
   @ParameterizedTest
   @EnumSource(Operation.class)
   public void unparseableSuccessIsProtocolError(Operation op) {
@@ -573,7 +609,11 @@ public abstract class HttpAdapterContract {
     assertThat(requestsReceived()).isEqualTo(1);
   }
 
-  /** Fields missing, null or of the wrong type in the renew answer. */
+  /**
+   * Fields missing, null or of the wrong type in the renew answer.
+   *
+   * @param body the answer body
+   */
   @ParameterizedTest
   @ValueSource(strings = {"{\"Token\":\"abc\"}", "{\"Token\":null,\"RefreshToken\":\"r\"}",
       "{\"Token\":\"a\",\"RefreshToken\":42}", "[]", "\"Token\"", "{\"Token\":\"a\",\"RefreshToken\":\"\"}",
@@ -638,7 +678,10 @@ public abstract class HttpAdapterContract {
     assertThat(requestsReceived()).isEqualTo(1);
   }
 
-  /** Megabytes of answer: refused at the bound, without reading (or holding) the rest. */
+  /**
+   * Megabytes of answer: refused at the bound, without reading (or holding) the rest.
+   * @param declaredLength whether the answer declares its length
+   */
   @ParameterizedTest
   @ValueSource(booleans = {true, false})
   public void refusesHugeAnswerAtTheBound(boolean declaredLength) {
@@ -670,7 +713,10 @@ public abstract class HttpAdapterContract {
     assertThat(e.getMessage()).contains("UTF-8");
   }
 
-  /** Excerpts of broken answers are short, on one line, without control characters or escapes. */
+  /**
+   * Excerpts of broken answers are short, on one line, without control characters or escapes.
+   * @param status the HTTP status
+   */
   @ParameterizedTest
   @ValueSource(ints = {200, 400, 502})
   public void sanitisesHostileBodies(int status) {
@@ -768,6 +814,20 @@ public abstract class HttpAdapterContract {
           }
         }
       }
+      // a short bearer that has no token shape: only redaction by value can catch its echo
+      for (Operation op : Operation.values()) {
+        WIREMOCK.resetAll();
+        stub(op, json(401, "{\"Code\":\"" + SHORT_BEARER + "\",\"Message\":\"token " + SHORT_BEARER
+            + " rejected\"}"));
+        try {
+          seen.append(op.invoke(newAdapter(new AdapterSettings(settings().baseUri(), () -> SHORT_BEARER,
+              Duration.ofMillis(500), settings().retryPolicy())))).append('\n');
+        } catch (RuntimeException e) {
+          StringWriter trace = new StringWriter();
+          e.printStackTrace(new PrintWriter(trace));
+          seen.append(e).append('\n').append(trace).append('\n');
+        }
+      }
       for (String bad : List.of(DEVICE_TOKEN + "\n", "x" + PHONE + "\u0000")) {
         try {
           newAdapter(new AdapterSettings(settings().baseUri(), () -> bad, Duration.ofMillis(500),
@@ -793,7 +853,7 @@ public abstract class HttpAdapterContract {
         .contains("dfx action=2306 GET /auths/organization/credentials/{orgId} status=");
     String everything = logs + seen;
     for (String secret : List.of(DEVICE_TOKEN, CURRENT.token(), CURRENT.refreshToken(), NEXT.token(),
-        NEXT.refreshToken(), GENERATED, PHONE, PHONE.substring(1), EMAIL)) {
+        NEXT.refreshToken(), GENERATED, SHORT_BEARER, PHONE, PHONE.substring(1), EMAIL)) {
       int at = everything.indexOf(secret);
       assertThat(at).as("a secret appears in the output here: %s",
           at < 0 ? "" : everything.substring(Math.max(0, at - 300), Math.min(everything.length(), at + 100))

@@ -15,7 +15,13 @@ import java.util.Map;
  */
 public record RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
 
-  /** Copies the headers. */
+  /**
+   * Copies the headers.
+   * @param body the answer body
+   * @param headers see the code
+   * @param method see the code
+   * @param path see the code
+   */
   public RecordedRequest {
     headers = Map.copyOf(headers);
     body = body == null ? new byte[0] : body.clone();

@@ -42,14 +42,20 @@ public abstract class SessionFaultContract {
    */
   protected abstract AuthsPort port(URI baseUri, DfxRetryPolicy retryPolicy);
 
-  /** Starts the fake server and the proxy in front of it. */
+  /**
+   * Starts the fake server and the proxy in front of it.
+   * @throws java.lang.Exception when the test fails to run
+   */
   @BeforeEach
   public void startServers() throws Exception {
     server = new FakeDfxServer().start();
     proxy = new FaultProxy(server.baseUri().getPort());
   }
 
-  /** Stops them, also when a test failed. */
+  /**
+   * Stops them, also when a test failed.
+   * @throws java.lang.Exception when the test fails to run
+   */
   @AfterEach
   public void stopServers() throws Exception {
     if (proxy != null) {

@@ -89,7 +89,10 @@ public abstract class TokenSessionContract {
     return backend().requestsReceived(DfxEndpoint.RENEW);
   }
 
-  /** 1,000 threads, one expiring token: one renew reaches the server, all get the same pair. */
+  /**
+   * 1,000 threads, one expiring token: one renew reaches the server, all get the same pair.
+   * @throws java.lang.Exception when the test fails to run
+   */
   @Test
   public void thousandThreadsCauseOneRenew() throws Exception {
     TokenSession session = session().build();
@@ -335,7 +338,10 @@ public abstract class TokenSessionContract {
     assertThat(backend().isCurrent(rotatedElsewhere)).isTrue();
   }
 
-  /** A store that throws an Error or an undeclared checked exception: every waiter returns at once. */
+  /**
+   * A store that throws an Error or an undeclared checked exception: every waiter returns at once.
+   * @throws java.lang.Exception when the test fails to run
+   */
   @Test
   public void aStoreThrowingAnythingReleasesEveryWaiter() throws Exception {
     for (Throwable failure : List.of(new Error("store exploded"), new java.io.IOException("sneaky checked"))) {
@@ -433,7 +439,10 @@ public abstract class TokenSessionContract {
     assertThat(renews()).isZero();
   }
 
-  /** Blocking and asynchronous callers on an expiring token share one renew. */
+  /**
+   * Blocking and asynchronous callers on an expiring token share one renew.
+   * @throws java.lang.Exception when the test fails to run
+   */
   @Test
   public void blockingAndAsynchronousCallersShareOneRenew() throws Exception {
     TokenSession session = session().asyncAuths(asyncPort(kind -> null)).build();

@@ -163,7 +163,10 @@ public abstract class TransportContract {
     }
   }
 
-  /** The same through the non-blocking path. */
+  /**
+   * The same through the non-blocking path.
+   * @throws java.lang.Exception when the test fails to run
+   */
   @Test
   public void runsItAsynchronously() throws Exception {
     try (DfxClient client = client(settings())) {

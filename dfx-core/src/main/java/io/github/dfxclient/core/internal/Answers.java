@@ -30,26 +30,39 @@ public final class Answers {
    * @throws DfxException for an error status or an unusable answer
    */
   public static <A> A read(DfxOperation<?, A> op, DfxHttpResponse response) {
+    return read(op, response, java.util.List::of);
+  }
+
+  /**
+   * @param op the operation that answered
+   * @param response the answer
+   * @param secrets the exact secrets the call carried, asked only when an error is described
+   * @param <A> the answer type
+   * @return the decoded answer
+   * @throws DfxException for an error status or an unusable answer
+   */
+  public static <A> A read(DfxOperation<?, A> op, DfxHttpResponse response,
+      java.util.function.Supplier<java.util.Collection<String>> secrets) {
     int status = response.status();
     if (status < 200 || status > 299) {
-      throw failure(op, status, response.header("Retry-After"), response.body());
+      throw failure(op, status, response.header("Retry-After"), response.body(), secrets.get());
     }
     byte[] body = response.body();
     boolean secret = op.secretAnswer();
     String contentType = response.header("Content-Type");
     if (contentType != null && !isJson(contentType)) {
       throw protocol(op, status, "answer has content type " + Excerpts.of(mediaType(contentType))
-          + ", not " + JSON_MEDIA_TYPE, secret ? null : body);
+          + ", not " + JSON_MEDIA_TYPE, secret ? null : body, secrets);
     }
     if (body.length == 0) {
-      throw protocol(op, status, "answer body is empty", null);
+      throw protocol(op, status, "answer body is empty", null, secrets);
     }
     try {
       return op.answer().decode(body);
     } catch (Json.Malformed e) {
-      throw protocol(op, status, "answer " + e.getMessage(), secret ? null : body);
+      throw protocol(op, status, "answer " + e.getMessage(), secret ? null : body, secrets);
     } catch (IllegalArgumentException e) {
-      throw protocol(op, status, "unusable answer: " + e.getMessage(), null);
+      throw protocol(op, status, "unusable answer: " + e.getMessage(), null, secrets);
     }
   }
 
@@ -57,12 +70,13 @@ public final class Answers {
    * Maps a non-2xx answer: 4xx and 5xx become a {@link DfxApiException}, anything else (1xx, 3xx:
    * redirects are never followed) a {@link DfxProtocolException}.
    */
-  static DfxException failure(DfxOperation<?, ?> op, int status, String retryAfter, byte[] body) {
+  static DfxException failure(DfxOperation<?, ?> op, int status, String retryAfter, byte[] body,
+      java.util.Collection<String> secrets) {
     if (status < 400 || status > 599) {
       String what = status >= 300 && status <= 399
           ? "unexpected redirect (redirects are not followed)"
           : "unexpected status";
-      return protocol(op, status, what, body);
+      return protocol(op, status, what, body, () -> secrets);
     }
     String code = null;
     String message = null;
@@ -76,11 +90,11 @@ public final class Answers {
         message = null;
       }
     }
-    String cleanCode = code == null ? "" : sanitizeCode(code);
+    String cleanCode = code == null ? "" : sanitizeCode(code, secrets);
     if (cleanCode.isEmpty()) {
       cleanCode = "HTTP_" + status;
     }
-    String cleanMessage = message != null ? Excerpts.of(message) : Excerpts.of(body);
+    String cleanMessage = message != null ? Excerpts.of(message, secrets) : Excerpts.of(body, secrets);
     return new DfxApiException(op, status, cleanCode, cleanMessage,
         RetryAfter.parse(retryAfter, Clock.systemUTC()).orElse(null));
   }
@@ -94,8 +108,8 @@ public final class Answers {
     return type.equals(JSON_MEDIA_TYPE) || (type.startsWith("application/") && type.endsWith("+json"));
   }
 
-  private static String sanitizeCode(String raw) {
-    String code = Excerpts.of(raw);
+  private static String sanitizeCode(String raw, java.util.Collection<String> secrets) {
+    String code = Excerpts.of(raw, secrets);
     StringBuilder b = new StringBuilder(Math.min(code.length(), MAX_CODE));
     for (int i = 0; i < code.length() && b.length() < MAX_CODE; i++) {
       char c = code.charAt(i);
@@ -123,8 +137,9 @@ public final class Answers {
     return (semi < 0 ? contentType : contentType.substring(0, semi)).trim();
   }
 
-  private static DfxProtocolException protocol(DfxOperation<?, ?> op, int status, String what, byte[] excerptOf) {
-    String excerpt = excerptOf == null ? "" : Excerpts.of(excerptOf);
+  private static DfxProtocolException protocol(DfxOperation<?, ?> op, int status, String what, byte[] excerptOf,
+      java.util.function.Supplier<java.util.Collection<String>> secrets) {
+    String excerpt = excerptOf == null ? "" : Excerpts.of(excerptOf, secrets.get());
     return new DfxProtocolException(op, status, excerpt.isEmpty() ? what : what + ": " + excerpt);
   }
 }

@@ -16,12 +16,15 @@ import io.github.resilience4j.retry.Retry;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -108,7 +111,19 @@ public final class Engine {
       }
     } catch (CredentialFailure e) {
       throw e.rethrow();
+    } catch (DfxException e) {
+      throw withEarlier(call, e);
     }
+  }
+
+  /** Attaches the failures of the call's earlier attempts to its last one, as suppressed exceptions. */
+  private static DfxException withEarlier(Call<?, ?> call, DfxException last) {
+    for (DfxException earlier : call.failures) {
+      if (earlier != last) {
+        last.addSuppressed(earlier);
+      }
+    }
+    return last;
   }
 
   /**
@@ -163,17 +178,19 @@ public final class Engine {
         Thread.currentThread().interrupt();
         throw new DfxTransportException(call.op, true, "interrupted while waiting for the answer", e);
       }
-      A value = Answers.read(call.op, response);
+      A value = Answers.read(call.op, response, call::secrets);
       log(call.op, Integer.toString(response.status()), number, start);
       return value;
     } catch (DfxException e) {
       log(call.op, describe(e), number, start);
+      call.failures.add(e);
       throw e;
     } catch (RuntimeException e) {
       // a transport's own unchecked failure: whether it sent is unknown
       DfxTransportException t = new DfxTransportException(call.op, true,
           "transport failed (" + e.getClass().getSimpleName() + ")", e);
       log(call.op, describe(t), number, start);
+      call.failures.add(t);
       throw t;
     }
   }
@@ -204,7 +221,7 @@ public final class Engine {
         call.renewed = true;
         credentials.renewAfterUnauthorizedAsync(call.op.credential(), call.token).whenComplete((renewed, rf) -> {
           if (rf != null || !Boolean.TRUE.equals(renewed)) {
-            result.completeExceptionally(rf != null ? unwrap(rf) : cause);
+            result.completeExceptionally(rf != null ? unwrap(rf) : settle(call, cause));
             return;
           }
           Retry.decorateCompletionStage(retry, AsyncScheduler.get(), () -> attemptAsync(call, result)).get()
@@ -218,9 +235,13 @@ public final class Engine {
         });
         return;
       }
-      result.completeExceptionally(cause);
+      result.completeExceptionally(settle(call, cause));
     });
     return result;
+  }
+
+  private static Throwable settle(Call<?, ?> call, Throwable failure) {
+    return failure instanceof DfxException d ? withEarlier(call, d) : failure;
   }
 
   private <Q, A> CompletionStage<A> attemptAsync(Call<Q, A> call, CompletableFuture<A> caller) {
@@ -278,7 +299,7 @@ public final class Engine {
       DfxException error;
       if (failure == null) {
         try {
-          A value = Answers.read(call.op, response);
+          A value = Answers.read(call.op, response, call::secrets);
           log(call.op, Integer.toString(response.status()), number, start);
           done.complete(value);
           return;
@@ -299,6 +320,7 @@ public final class Engine {
         }
       }
       log(call.op, describe(error), number, start);
+      call.failures.add(error);
       done.completeExceptionally(error);
     });
   }
@@ -370,6 +392,7 @@ public final class Engine {
     final URI uri;
     final byte[] body;
     final AtomicInteger attempts = new AtomicInteger();
+    final List<DfxException> failures = new CopyOnWriteArrayList<>();
     volatile String token;
     volatile boolean renewed;
 
@@ -377,6 +400,19 @@ public final class Engine {
       this.op = op;
       this.uri = uri;
       this.body = body;
+    }
+
+    /** @return the exact secrets this call carried (bearer token, the request's string values), for redaction */
+    java.util.Collection<String> secrets() {
+      List<String> secrets = new ArrayList<>(4);
+      String t = token;
+      if (t != null) {
+        secrets.add(t);
+      }
+      if (body != null) {
+        secrets.addAll(Json.strings(body));
+      }
+      return secrets;
     }
 
     /** @return the request of one attempt, with the token the credentials gave for it */

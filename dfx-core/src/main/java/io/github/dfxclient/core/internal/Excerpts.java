@@ -13,6 +13,8 @@ public final class Excerpts {
   public static final int MAX_EXCERPT = 160;
 
   private static final int MAX_SCANNED = 4096;
+  /** Shorter values are not redacted by value (they would mangle ordinary words); shape still applies. */
+  private static final int MIN_SECRET = 4;
   private static final Pattern TERMINAL_ESCAPE =
       Pattern.compile("\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|[@-Z\\\\-_])|\u009B[0-?]*[ -/]*[@-~]");
   private static final Pattern HTML_TAG = Pattern.compile("<[^>]{0,500}>");
@@ -41,10 +43,42 @@ public final class Excerpts {
    * @return the sanitised excerpt, possibly empty
    */
   public static String of(String text) {
+    return of(text, java.util.List.of());
+  }
+
+  /**
+   * @param body raw bytes, decoded as UTF-8
+   * @param secrets exact values to redact wherever they appear (the call's token, phone, e-mail...)
+   * @return the sanitised excerpt, possibly empty
+   */
+  public static String of(byte[] body, java.util.Collection<String> secrets) {
+    if (body == null || body.length == 0) {
+      return "";
+    }
+    return of(new String(body, 0, Math.min(body.length, MAX_SCANNED), StandardCharsets.UTF_8), secrets);
+  }
+
+  /**
+   * Redacts by value first (each of {@code secrets}, and a phone number also without its {@code
+   * +}), then by shape.
+   *
+   * @param text untrusted text
+   * @param secrets exact values to redact wherever they appear
+   * @return the sanitised excerpt, possibly empty
+   */
+  public static String of(String text, java.util.Collection<String> secrets) {
     if (text == null || text.isEmpty()) {
       return "";
     }
     String s = text.length() > MAX_SCANNED ? text.substring(0, MAX_SCANNED) : text;
+    for (String secret : secrets) {
+      if (secret != null && secret.length() >= MIN_SECRET) {
+        s = s.replace(secret, "[redacted]");
+        if (secret.startsWith("+") && secret.length() > MIN_SECRET) {
+          s = s.replace(secret.substring(1), "[redacted]");
+        }
+      }
+    }
     s = TERMINAL_ESCAPE.matcher(s).replaceAll("");
     s = HTML_TAG.matcher(s).replaceAll(" ");
     StringBuilder clean = new StringBuilder(s.length());

@@ -249,6 +249,25 @@ public final class Json {
     return "\"" + field + "\" is not " + expected;
   }
 
+  /**
+   * @param body a JSON document
+   * @return every string value in it, at any depth (empty when it is not JSON)
+   */
+  public static List<String> strings(byte[] body) {
+    List<String> out = new ArrayList<>();
+    try (JsonParser p = FACTORY.createParser(body)) {
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t == JsonToken.VALUE_STRING) {
+          out.add(p.getText());
+        }
+      }
+    } catch (IOException e) {
+      // what was read so far
+    }
+    return out;
+  }
+
   /** @return a scalar value as text (a string or a number), else {@code null} */
   public static String scalarText(Object value) {
     if (value instanceof String || value instanceof Number) {

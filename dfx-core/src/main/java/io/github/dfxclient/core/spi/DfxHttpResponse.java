@@ -13,7 +13,13 @@ import java.util.Map;
  */
 public record DfxHttpResponse(int status, Map<String, List<String>> headers, byte[] body) {
 
-  /** Checks the values; a {@code null} body becomes an empty one. */
+  /**
+   * Checks the values; a {@code null} body becomes an empty one.
+   *
+   * @param status see the record component
+   * @param headers see the record component
+   * @param body see the record component
+   */
   public DfxHttpResponse {
     if (headers == null) {
       headers = Map.of();

@@ -23,7 +23,9 @@ public final class TransportException extends IOException {
     DEADLINE_EXCEEDED
   }
 
+  /** Which pair, or what happened. */
   private final Kind kind;
+  /** The HTTP status. */
   private final int status;
 
   private TransportException(Kind kind, int status, String message, Throwable cause) {

@@ -7,6 +7,6 @@
  * io.github.dfxclient.core.spi.DfxHttpResponse} (status, headers, the whole bounded body), or
  * throws. It knows no operation, no credential rule, no retry rule and no JSON: the engine does all
  * of that once, for every transport. Implement {@link io.github.dfxclient.core.spi.DfxTransport},
- * then hand it to {@link io.github.dfxclient.core.DfxClient#builder()}.
+ * then hand it to {@link io.github.dfxclient.core.DfxClient#create}.
  */
 package io.github.dfxclient.core.spi;
