@@ -159,14 +159,21 @@ public final class OverheadBenchmark {
 
   /** {@code n} calls with at most 256 in flight, all issued from this thread. */
   private static void rawAsync(HttpClient client, URI uri, int ignored) throws Exception {
-    inFlight(() -> client.sendAsync(rawRequest(uri), HttpResponse.BodyHandlers.ofByteArray())
-        .thenApply(r -> {
-          try {
-            return parse(r.body(), "Token", "RefreshToken");
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        }));
+    int[] n = {0};
+    inFlight(() -> {
+      // the same sampling as the adapter side, so that its cost is on both
+      if (n[0]++ % 512 == 0) {
+        libraryThreads();
+      }
+      return client.sendAsync(rawRequest(uri), HttpResponse.BodyHandlers.ofByteArray())
+          .thenApply(r -> {
+            try {
+              return parse(r.body(), "Token", "RefreshToken");
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
+    });
   }
 
   /** @return the most threads of the library ({@code dfx-*}) seen alive while calls were in flight */
@@ -174,7 +181,7 @@ public final class OverheadBenchmark {
     int[] peak = {0};
     int[] n = {0};
     inFlight(() -> {
-      if (n[0]++ % 64 == 0) {
+      if (n[0]++ % 512 == 0) {
         peak[0] = Math.max(peak[0], libraryThreads());
       }
       return async.renew(CURRENT);
@@ -182,10 +189,17 @@ public final class OverheadBenchmark {
     return peak[0];
   }
 
+  /** Counts live {@code dfx-*} threads without taking stack traces (no safepoint). */
   private static int libraryThreads() {
+    ThreadGroup root = Thread.currentThread().getThreadGroup();
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Thread[] threads = new Thread[root.activeCount() + 16];
+    int n = root.enumerate(threads, true);
     int count = 0;
-    for (Thread t : Thread.getAllStackTraces().keySet()) {
-      if (t.getName().startsWith("dfx-")) {
+    for (int i = 0; i < n; i++) {
+      if (threads[i].getName().startsWith("dfx-")) {
         count++;
       }
     }

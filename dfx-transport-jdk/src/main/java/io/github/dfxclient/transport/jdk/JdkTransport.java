@@ -1,5 +1,6 @@
 package io.github.dfxclient.transport.jdk;
 
+import io.github.dfxclient.core.spi.Deadlines;
 import io.github.dfxclient.core.spi.DfxHttpRequest;
 import io.github.dfxclient.core.spi.DfxHttpResponse;
 import io.github.dfxclient.core.spi.DfxTransport;
@@ -16,7 +17,14 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The transport SPI over {@link HttpClient}: {@code send} for blocking calls, {@code sendAsync} for
- * non-blocking ones; the body is collected bounded in size and time by {@link BoundedSubscriber}.
+ * non-blocking ones; the body is collected bounded in size and time.
+ *
+ * <p>Blocking calls collect the body with {@link BoundedSubscriber}, which bounds size and time by
+ * itself. Non-blocking calls use the JDK's own byte-array subscriber when the answer declares a
+ * {@code Content-Length} within the bound (the JDK completes its own subscribers where the body
+ * ends; a subscriber of ours it hands to its executor first, one more thread hop per answer), and
+ * enforce the deadline by cancelling the exchange; an answer without a declared length still goes
+ * through {@link BoundedSubscriber}.
  */
 final class JdkTransport implements DfxTransport {
   private final HttpClient client;
@@ -30,7 +38,8 @@ final class JdkTransport implements DfxTransport {
   @Override
   public DfxHttpResponse send(DfxHttpRequest request) throws IOException, InterruptedException {
     try {
-      HttpResponse<byte[]> response = client.send(toJdk(request), handler(request));
+      HttpResponse<byte[]> response = client.send(toJdk(request),
+          BoundedSubscriber.handler(request.maxAnswerBytes(), request.deadlineNanos()));
       return new DfxHttpResponse(response.statusCode(), response.headers().map(), response.body());
     } catch (HttpConnectTimeoutException e) {
       throw TransportException.notSent("connect timed out", e);
@@ -39,7 +48,13 @@ final class JdkTransport implements DfxTransport {
 
   @Override
   public CompletableFuture<DfxHttpResponse> sendAsync(DfxHttpRequest request) {
-    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(toJdk(request), handler(request));
+    int max = request.maxAnswerBytes();
+    HttpResponse.BodyHandler<byte[]> bounded = BoundedSubscriber.handler(max, request.deadlineNanos());
+    HttpResponse.BodyHandler<byte[]> handler = info -> {
+      long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+      return declared >= 0 && declared <= max ? HttpResponse.BodySubscribers.ofByteArray() : bounded.apply(info);
+    };
+    CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(toJdk(request), handler);
     CompletableFuture<DfxHttpResponse> result = new CompletableFuture<>() {
       @Override
       public boolean cancel(boolean mayInterruptIfRunning) {
@@ -47,7 +62,13 @@ final class JdkTransport implements DfxTransport {
         return super.cancel(mayInterruptIfRunning);
       }
     };
+    Deadlines.Registration deadline = Deadlines.register(request.deadlineNanos(), () -> {
+      if (result.completeExceptionally(TransportException.deadlineExceeded())) {
+        exchange.cancel(true);
+      }
+    });
     exchange.whenComplete((response, failure) -> {
+      deadline.cancel();
       if (failure == null) {
         result.complete(new DfxHttpResponse(response.statusCode(), response.headers().map(), response.body()));
         return;
@@ -58,10 +79,6 @@ final class JdkTransport implements DfxTransport {
           ? TransportException.notSent("connect timed out", cause) : cause);
     });
     return result;
-  }
-
-  private static HttpResponse.BodyHandler<byte[]> handler(DfxHttpRequest request) {
-    return BoundedSubscriber.handler(request.maxAnswerBytes(), request.deadlineNanos());
   }
 
   private static HttpRequest toJdk(DfxHttpRequest request) {
