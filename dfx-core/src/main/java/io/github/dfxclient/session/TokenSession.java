@@ -413,6 +413,62 @@ public final class TokenSession {
     if (toRenew.refreshToken().equals(slot.deadRefreshToken)) {
       return adoptNewerOrDie(slot, toRenew, null);
     }
+    if (store instanceof LeasingTokenStore leasing) {
+      return renewUnderLease(leasing, slot, toRenew);
+    }
+    return renewNow(slot, toRenew);
+  }
+
+  /**
+   * Fleet-wide single flight: takes the store's lease before sending; adopts a pair another process
+   * saved; waits (with backoff) while another process holds the lease. A store that cannot be
+   * written means no renew is sent.
+   */
+  private Renewed renewUnderLease(LeasingTokenStore leasing, Slot slot, TokenPair toRenew) {
+    long deadline = System.nanoTime() + leasing.leaseDuration().toNanos() * 2;
+    long waitMillis = 20;
+    while (true) {
+      LeasingTokenStore.Lease lease;
+      try {
+        lease = leasing.tryLease(slot.key, toRenew);
+      } catch (RuntimeException e) {
+        throw new TokenStoreUnavailableException("the token store could not take the renew lease of the "
+            + slot.key + " pair; no renew was sent (" + e.getMessage() + ")", e);
+      }
+      if (lease instanceof LeasingTokenStore.Newer newer) {
+        LOG.debug("dfx session: another process renewed the {} pair; adopting it", slot.key);
+        return new Renewed(newer.pair(), true);
+      }
+      if (lease instanceof LeasingTokenStore.Acquired) {
+        Renewed renewed;
+        try {
+          renewed = renewNow(slot, toRenew);
+        } catch (Throwable e) {
+          leasing.releaseLease(slot.key);
+          throw e;
+        }
+        if (renewed.fromStore()) {
+          // refused, and a newer pair was found in the store: nothing to save, give the lease back
+          leasing.releaseLease(slot.key);
+        }
+        return renewed;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new TokenStoreUnavailableException("another process has held the renew lease of the " + slot.key
+            + " pair for longer than twice the lease duration; no renew was sent", null);
+      }
+      try {
+        Thread.sleep(waitMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TokenStoreUnavailableException("interrupted while another process renewed the " + slot.key
+            + " pair", e);
+      }
+      waitMillis = Math.min(waitMillis * 2, 250);
+    }
+  }
+
+  private Renewed renewNow(Slot slot, TokenPair toRenew) {
     slot.renewer = Thread.currentThread();
     try {
       return new Renewed(auths.renew(toRenew), false);
@@ -485,7 +541,8 @@ public final class TokenSession {
     if (flight != null) {
       return flight;
     }
-    if (asyncAuths == null) {
+    if (asyncAuths == null || store instanceof LeasingTokenStore) {
+      // without an async port, or with a fleet lease to wait for, the renew runs on this thread
       try {
         return CompletableFuture.completedFuture(renewIfStill(slot, staleToken));
       } catch (Throwable e) {

@@ -21,7 +21,8 @@ class ReadmeSnippetsTest {
       "SessionExampleTest.java, session-example",
       "AllOperationsTest.java, all-operations",
       "../../../../../../../../../dfx-testkit/src/main/java/io/github/dfxclient/testkit/TransportContract.java, test-operation",
-      "../../../../../../../../../dfx-testkit/src/main/java/io/github/dfxclient/testkit/TransportContract.java, test-operation-handler"})
+      "../../../../../../../../../dfx-testkit/src/main/java/io/github/dfxclient/testkit/TransportContract.java, test-operation-handler",
+      "../../../../../../../../../dfx-store-jdbc/src/test/java/io/github/dfxclient/store/jdbc/FleetExampleTest.java, fleet"})
   void readmeShowsTheTestedCode(String file, String tag) throws IOException {
     Path source = Path.of("src/test/java/io/github/dfxclient/transport/jdk").resolve(file);
     String readme = Files.readString(Path.of("../README.md"));

@@ -1,0 +1,7 @@
+/** dfx-store-jdbc: token pairs and a fleet-wide renew lease over JDBC. */
+module io.github.dfxclient.store.jdbc {
+  requires transitive io.github.dfxclient.core;
+  requires transitive java.sql;
+
+  exports io.github.dfxclient.store.jdbc;
+}
