@@ -137,22 +137,9 @@ public abstract class TokenSessionContract {
   /** A store that fails: the exception carries the new pair; the old refresh token is not sent again. */
   @Test
   public void failingStoreNeverLosesTheRotatedPair() {
-    AtomicBoolean broken = new AtomicBoolean(false);
-    InMemoryTokenStore memory = new InMemoryTokenStore();
-    TokenStore flaky = new TokenStore() {
-      @Override
-      public Optional<TokenPair> load(TokenKind kind) {
-        return memory.load(kind);
-      }
-
-      @Override
-      public void save(TokenKind kind, TokenPair pair) {
-        if (broken.get()) {
-          throw new IllegalStateException("disk full");
-        }
-        memory.save(kind, pair);
-      }
-    };
+    BreakableStore flaky = new BreakableStore(new IllegalStateException("disk full"));
+    AtomicBoolean broken = flaky.broken;
+    InMemoryTokenStore memory = flaky.memory;
     TokenSession session = session().store(flaky).build();
     session.set(TokenKind.DEVICE, device);
     session.set(TokenKind.USER, user);
@@ -346,22 +333,9 @@ public abstract class TokenSessionContract {
   public void aStoreThrowingAnythingReleasesEveryWaiter() throws Exception {
     for (Throwable failure : List.of(new Error("store exploded"), new java.io.IOException("sneaky checked"))) {
       issuePairs();
-      AtomicBoolean broken = new AtomicBoolean(false);
-      InMemoryTokenStore memory = new InMemoryTokenStore();
-      TokenStore throwing = new TokenStore() {
-        @Override
-        public Optional<TokenPair> load(TokenKind kind) {
-          return memory.load(kind);
-        }
-
-        @Override
-        public void save(TokenKind kind, TokenPair pair) {
-          if (broken.get()) {
-            throw TokenSessionContract.<RuntimeException>sneaky(failure);
-          }
-          memory.save(kind, pair);
-        }
-      };
+      BreakableStore throwing = new BreakableStore(failure);
+      AtomicBoolean broken = throwing.broken;
+      InMemoryTokenStore memory = throwing.memory;
       TokenSession session = session().store(throwing).build();
       session.set(TokenKind.DEVICE, device);
       session.set(TokenKind.USER, user);
@@ -396,6 +370,30 @@ public abstract class TokenSessionContract {
       assertThat(memory.load(TokenKind.USER)).contains(kept);
       assertThat(backend().renewAttemptsWith(user.refreshToken())).isEqualTo(1);
       clock.set(T0);
+    }
+  }
+
+  /** A store in memory whose saves throw {@code failure} (unchecked or not) while {@code broken}. */
+  private static final class BreakableStore implements TokenStore {
+    final AtomicBoolean broken = new AtomicBoolean(false);
+    final InMemoryTokenStore memory = new InMemoryTokenStore();
+    private final Throwable failure;
+
+    BreakableStore(Throwable failure) {
+      this.failure = failure;
+    }
+
+    @Override
+    public Optional<TokenPair> load(TokenKind kind) {
+      return memory.load(kind);
+    }
+
+    @Override
+    public void save(TokenKind kind, TokenPair pair) {
+      if (broken.get()) {
+        throw TokenSessionContract.<RuntimeException>sneaky(failure);
+      }
+      memory.save(kind, pair);
     }
   }
 
