@@ -22,9 +22,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The asynchronous path's whole-answer deadline, against a raw socket server that sends the status
- * and headers at once and then trickles the body: with a declared Content-Length (the JDK's own
- * subscriber, deadline by cancelling the exchange) and chunked (the bounded subscriber).
+ * The whole-answer deadline, blocking and asynchronous, against a raw socket server that sends the
+ * status and headers at once and then trickles the body: with a declared Content-Length (the JDK's
+ * own subscriber; the deadline cancels the exchange or interrupts the blocked call) and chunked (the
+ * bounded subscriber).
  */
 class AsyncDeadlineTest {
   private static final TokenPair PAIR = new TokenPair("eyJ.a.b", "rt-1");
@@ -51,6 +52,33 @@ class AsyncDeadlineTest {
       assertThat(failure).isInstanceOf(CompletionException.class);
       assertThat(failure.getCause()).isInstanceOf(DfxTransportException.class);
       assertThat(((DfxTransportException) failure.getCause()).outcomeUnknown()).isTrue();
+      assertThat(millis).isBetween(700L, 3_000L);
+      assertThat(requests).hasValue(1);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void aTricklingBodyIsCutOffAtTheDeadlineWhenBlocking(boolean declaredLength) throws Exception {
+    AtomicInteger requests = new AtomicInteger();
+    try (ServerSocket server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+      Thread t = new Thread(() -> trickle(server, declaredLength, requests));
+      t.setDaemon(true);
+      t.start();
+      JdkAuthsAdapter blocking = JdkAuthsAdapter.builder()
+          .baseUri(URI.create("http://127.0.0.1:" + server.getLocalPort()))
+          .requestTimeout(Duration.ofMillis(800))
+          .retryPolicy(DfxRetryPolicy.builder().maxAttempts(1).build())
+          .build();
+
+      long start = System.nanoTime();
+      Throwable failure = catchThrowable(() -> blocking.renew(PAIR));
+      long millis = (System.nanoTime() - start) / 1_000_000;
+
+      assertThat(failure).isInstanceOf(DfxTransportException.class);
+      assertThat(((DfxTransportException) failure).outcomeUnknown()).isTrue();
+      assertThat(failure).hasMessageContaining("no complete answer within");
+      assertThat(Thread.currentThread().isInterrupted()).as("no interrupt of ours outlives the call").isFalse();
       assertThat(millis).isBetween(700L, 3_000L);
       assertThat(requests).hasValue(1);
     }
