@@ -75,6 +75,10 @@ public final class Json {
    * @throws Malformed when the body is not one valid UTF-8 JSON object
    */
   public static Object[] fields(byte[] body, String... names) {
+    return parse(body, names, null);
+  }
+
+  private static Object[] parse(byte[] body, String[] names, Nested nested) {
     if (body == null || body.length == 0) {
       throw new Malformed("body is empty");
     }
@@ -82,7 +86,7 @@ public final class Json {
       throw new Malformed("body is not valid UTF-8");
     }
     try (JsonParser p = FACTORY.createParser(body)) {
-      Object[] values = readObject(p, names, null);
+      Object[] values = readObject(p, names, nested);
       if (p.nextToken() != null) {
         throw new Malformed("body is not a single JSON object");
       }
@@ -98,8 +102,8 @@ public final class Json {
 
   /**
    * Reads the object the parser is at (its {@code START_OBJECT} not yet consumed), keeping the named
-   * fields; a field named in {@code arrays} must be an array of objects, each read with {@code
-   * arrayNames} into a {@code List<Object[]>}.
+   * fields; the field {@code nested} names, when it is an array of objects, is read item by item
+   * with the nested names into a {@code List<Object[]>}.
    */
   private static Object[] readObject(JsonParser p, String[] names, Nested nested) throws IOException {
     if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -151,23 +155,7 @@ public final class Json {
    * @return the values
    */
   public static Object[] fieldsWithArray(byte[] body, String arrayField, String[] itemNames, String... names) {
-    if (body == null || body.length == 0) {
-      throw new Malformed("body is empty");
-    }
-    if (!Utf8.isValid(body)) {
-      throw new Malformed("body is not valid UTF-8");
-    }
-    try (JsonParser p = FACTORY.createParser(body)) {
-      Object[] values = readObject(p, names, new Nested(arrayField, itemNames));
-      if (p.nextToken() != null) {
-        throw new Malformed("body is not a single JSON object");
-      }
-      return values;
-    } catch (JsonProcessingException e) {
-      throw new Malformed("body is not a valid JSON object");
-    } catch (IOException e) {
-      throw new Malformed("body could not be read");
-    }
+    return parse(body, names, new Nested(arrayField, itemNames));
   }
 
   private record Nested(String field, String[] names) {}
