@@ -367,25 +367,43 @@ public final class TokenSession {
     return renewIfStill(slot(key), staleToken);
   }
 
-  private TokenPair renewIfStill(Slot slot, String staleToken) {
+  /**
+   * What a caller that needs a renew of a pair does: use the pair held now ({@code current}: another
+   * renew already replaced the stale token), join the flight in progress, or run its own ({@code
+   * mine}: this caller won the flight).
+   */
+  private record Claim(TokenPair current, CompletableFuture<TokenPair> flight, boolean mine) {}
+
+  private Claim claim(Slot slot, String staleToken) {
     CompletableFuture<TokenPair> mine = new CompletableFuture<>();
     while (true) {
       ensureSaved(slot);
       CompletableFuture<TokenPair> flight = slot.flight.get();
       if (flight != null) {
-        return await(flight);
+        return new Claim(null, flight, false);
       }
       TokenPair held = slot.held.pair();
       if (held == null) {
         throw new IllegalStateException("no " + slot.key + " pair is set");
       }
       if (staleToken != null && !held.token().equals(staleToken)) {
-        return held;
+        return new Claim(held, null, false);
       }
       if (slot.flight.compareAndSet(null, mine)) {
-        break;
+        return new Claim(null, mine, true);
       }
     }
+  }
+
+  private TokenPair renewIfStill(Slot slot, String staleToken) {
+    Claim claim = claim(slot, staleToken);
+    if (claim.current() != null) {
+      return claim.current();
+    }
+    if (!claim.mine()) {
+      return await(claim.flight());
+    }
+    CompletableFuture<TokenPair> mine = claim.flight();
     // this caller renews; state may have moved between the checks and winning the flight
     TokenPair toRenew = slot.held.pair();
     if (staleToken != null && !toRenew.token().equals(staleToken)) {
@@ -549,24 +567,24 @@ public final class TokenSession {
         return CompletableFuture.failedFuture(e);
       }
     }
+    Claim claim;
     try {
-      ensureSaved(slot);
-    } catch (TokenPersistenceException e) {
+      claim = claim(slot, staleToken);
+    } catch (Throwable e) {
       return CompletableFuture.failedFuture(e);
     }
-    TokenPair held = slot.held.pair();
-    if (held == null) {
-      return CompletableFuture.failedFuture(new IllegalStateException("no " + slot.key + " pair is set"));
+    if (claim.current() != null) {
+      return CompletableFuture.completedFuture(claim.current());
     }
-    if (staleToken != null && !held.token().equals(staleToken)) {
-      return CompletableFuture.completedFuture(held);
+    if (!claim.mine()) {
+      return claim.flight();
     }
-    CompletableFuture<TokenPair> mine = new CompletableFuture<>();
-    if (!slot.flight.compareAndSet(null, mine)) {
-      CompletableFuture<TokenPair> other = slot.flight.get();
-      return other != null ? other : renewAsync(slot, staleToken);
-    }
+    CompletableFuture<TokenPair> mine = claim.flight();
     TokenPair toRenew = slot.held.pair();
+    if (staleToken != null && !toRenew.token().equals(staleToken)) {
+      finish(slot, mine, toRenew, null);
+      return mine;
+    }
     if (toRenew.refreshToken().equals(slot.deadRefreshToken)) {
       try {
         return CompletableFuture.completedFuture(completeRenew(slot, mine, adoptNewerOrDie(slot, toRenew, null)));
