@@ -2,6 +2,7 @@
 module io.github.dfxclient.store.jdbc {
   requires transitive io.github.dfxclient.core;
   requires transitive java.sql;
+  requires org.slf4j;
 
   exports io.github.dfxclient.store.jdbc;
 }

@@ -14,6 +14,20 @@ public interface DfxCredentials {
   String token(Credential kind);
 
   /**
+   * {@link #token(Credential)} for a call that must send by {@code deadlineNanos}: a source that
+   * waits (for a renew in flight) waits at most until then. The engine calls this form; the default
+   * ignores the deadline.
+   *
+   * @param kind the credential the operation needs, never {@link Credential#NONE}
+   * @param deadlineNanos the call's deadline on the {@link System#nanoTime()} scale
+   * @return the token to send, as {@link #token(Credential)}
+   * @throws CredentialsUnavailableException when no token could be had by the deadline
+   */
+  default String token(Credential kind, long deadlineNanos) {
+    return token(kind);
+  }
+
+  /**
    * The token held now, without renewing it first: what a request that authenticates by other
    * means sends (a renew carries its pair; renewing the device pair to send it would be a second
    * renew). The default is {@link #token(Credential)}.
@@ -55,6 +69,19 @@ public interface DfxCredentials {
   }
 
   /**
+   * {@link #tokenAsync(Credential)} for a call that must send by {@code deadlineNanos}. The
+   * default ignores the deadline (the engine bounds the wait itself).
+   *
+   * @param kind the credential the operation needs
+   * @param deadlineNanos the call's deadline on the {@link System#nanoTime()} scale
+   * @return the token, or a future failed with why there is none ({@link
+   *     CredentialsUnavailableException} when the deadline passed first)
+   */
+  default java.util.concurrent.CompletableFuture<String> tokenAsync(Credential kind, long deadlineNanos) {
+    return tokenAsync(kind);
+  }
+
+  /**
    * The non-blocking form of {@link #renewAfterUnauthorized}. The default wraps it.
    *
    * @param kind the credential that was sent
@@ -76,6 +103,10 @@ public interface DfxCredentials {
   static DfxCredentials of(java.util.function.Supplier<String> bearerToken) {
     if (bearerToken == null) {
       throw new IllegalArgumentException("bearerToken must not be null");
+    }
+    if (bearerToken instanceof DfxCredentials credentials) {
+      // a supplier that is a full credentials source (a TokenSession's bearerToken()) keeps its rules
+      return credentials;
     }
     return kind -> bearerToken.get();
   }

@@ -9,18 +9,23 @@ package io.github.dfxclient.session;
 public final class RefreshTokenSpentException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 
-  /** Which pair, or what happened. */
-  private final TokenKind kind;
+  /** Which pair. */
+  private final TokenKey key;
 
-  RefreshTokenSpentException(TokenKind kind, Throwable cause) {
-    super("the server refused the refresh token of the " + kind + " pair (it was already used) and the store"
-        + " holds no newer pair; it is not sent again. Obtain a new " + kind + " pair and set it on the session",
-        cause);
-    this.kind = kind;
+  RefreshTokenSpentException(TokenKey key, Throwable cause) {
+    super("the server refused the refresh token of the " + key + " pair (it was already used) and the store"
+        + " holds no newer pair; it is not sent again. Obtain a new " + key.kind() + " pair and set it on the"
+        + " session", cause);
+    this.key = key;
   }
 
-  /** @return which pair */
+  /** @return which pair: device or user */
   public TokenKind kind() {
-    return kind;
+    return key.kind();
+  }
+
+  /** @return which pair, with the user's principal */
+  public TokenKey key() {
+    return key;
   }
 }

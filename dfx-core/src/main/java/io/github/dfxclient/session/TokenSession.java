@@ -3,19 +3,16 @@ package io.github.dfxclient.session;
 import io.github.dfxclient.auths.AsyncAuthsPort;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.auths.TokenPair;
-import io.github.dfxclient.core.Credential;
 import io.github.dfxclient.core.DfxApiException;
 import io.github.dfxclient.core.DfxCredentials;
+import io.github.dfxclient.core.DfxException;
+import io.github.dfxclient.core.internal.Workers;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -29,26 +26,34 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li><b>Single-flight</b>: any number of callers, blocking or asynchronous, that need a renew of
- *       the same pair cause exactly one renew call; the others wait for its result or its failure.
+ *       the same pair cause exactly one renew call; the others wait for its result or its failure
+ *       (bounded by their call's deadline) instead of sending the old token.
  *   <li><b>Persisted before visible</b>: no caller ever receives a token before its pair is saved
- *       to the {@link TokenStore}. If the store fails (any {@code Throwable}), every waiter gets a
- *       {@link TokenPersistenceException} carrying the new pair; the session keeps it and saves it
- *       again before handing it out.
- *   <li><b>Proactive</b>: a token whose JWT {@code exp} is within {@link Builder#renewSkew} of the
- *       {@link Builder#clock} is renewed before use; after a 401 the engine asks for a fresh token
- *       once ({@link DfxCredentials#renewAfterUnauthorized}).
+ *       to the {@link TokenStore}. If the store fails (any {@code Throwable}, after the store's own
+ *       retries of transient failures), every waiter gets a {@link TokenPersistenceException}
+ *       carrying the new pair; the session keeps it and saves it again on the next need, before
+ *       handing it out.
+ *   <li><b>Proactive, whatever the clocks</b>: a token is renewed ahead of its expiry, at a time
+ *       decided when the pair arrives from the lifetime the server granted ({@code exp - iat})
+ *       measured on the local {@link Builder#clock}, so an offset between the local and the server's
+ *       clock never causes renew storms. The {@link Builder#renewSkew} is capped at a third of the
+ *       lifetime, and a pair just received is never renewed. A token whose expiry cannot be read is
+ *       used until the server refuses it: never a reason to throw. After a 401 the engine asks for
+ *       a fresh token once ({@link DfxCredentials#renewAfterUnauthorized}).
  *   <li><b>Never locked out by a failure the server did not see</b>: after a renew that failed in
- *       any other way (not sent, outcome unknown, 5xx), the pair stays usable and the next need
- *       renews again. Only a definite 401 {@code INVALID_REFRESH_TOKEN} ends a pair: the session
- *       first re-reads the store (another process may have rotated it) and adopts a newer pair
- *       there; otherwise {@link RefreshTokenSpentException}, with no further sends of that refresh
- *       token, until {@link #set}.
- *   <li>No lock is held around I/O (store or network); nothing grows without bound.
+ *       any other way (not sent, outcome unknown, 5xx), the pair stays usable (a caller whose token
+ *       is still valid gets it) and the next need renews again. Only a definite 401 {@code
+ *       INVALID_REFRESH_TOKEN} ends a pair: the session first re-reads the store (another process
+ *       may have rotated it) and adopts a newer pair there; otherwise {@link
+ *       RefreshTokenSpentException}, with no further sends of that refresh token, until {@link #set}.
+ *   <li>No lock is held around I/O (store or network); no blocking work runs on a timer or an HTTP
+ *       client's thread (asynchronous callers' renews and store I/O run on a small elastic pool of
+ *       daemon threads).
  * </ul>
  *
  * <pre>{@code
  * TokenSession session = TokenSession.builder()
- *     .auths(JdkAuthsAdapter.builder().build())        // renews (its own bearer: none needed)
+ *     .auths(JdkAuthsAdapter.builder().build())        // renews (each renew carries its own pair's token)
  *     .store(myStore)
  *     .build();
  * session.set(TokenKind.DEVICE, pairFromLicenseRegistration);
@@ -59,69 +64,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class TokenSession {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.dfxclient.session");
-  private static final String INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN";
 
-  private final AuthsPort auths;
-  private final AsyncAuthsPort asyncAuths;
   private final TokenStore store;
   private final Clock clock;
-  private final long renewSkewMillis;
   private final Duration renewSkew;
-  private final Consumer<TokenRotation> listener;
-  private final Map<TokenKey, Slot> slots = new ConcurrentHashMap<>();
+  private final Map<TokenKey, PairSlot> slots = new ConcurrentHashMap<>();
+  private final Renewals renewals;
   private final DfxCredentials defaultCredentials;
-
-  /** A saved pair with its expiry (epoch millis; {@code Long.MAX_VALUE} without {@code exp}), read as one. */
-  private record Held(TokenPair pair, long expiresAt) {
-    static final Held NONE = new Held(null, Long.MAX_VALUE);
-
-    static Held of(TokenPair pair) {
-      return pair == null ? NONE
-          : new Held(pair, JwtExpiry.of(pair.token()).map(Instant::toEpochMilli).orElse(Long.MAX_VALUE));
-    }
-  }
-
-  /**
-   * The state of one pair. {@link #held} is assigned only after a successful save, so whatever a
-   * reader sees there is saved. {@link #unsaved} is a renewed pair the store refused. {@link #flight}
-   * is the renew in progress. {@link #deadRefreshToken} is the one refresh token the server refused.
-   */
-  private static final class Slot {
-    final TokenKey key;
-    volatile Held held = Held.NONE;
-    volatile TokenPair unsaved;
-    volatile String deadRefreshToken;
-    /** The thread running a blocking renew of this pair, if one is. */
-    volatile Thread renewer;
-    final AtomicReference<CompletableFuture<TokenPair>> flight = new AtomicReference<>();
-
-    Slot(TokenKey key) {
-      this.key = key;
-    }
-  }
+  private final LegacyBearer legacyBearer;
 
   private TokenSession(Builder b) {
     this.store = b.store;
     this.clock = b.clock;
     this.renewSkew = b.renewSkew;
-    this.renewSkewMillis = b.renewSkew.toMillis();
-    this.listener = b.listener;
-    this.asyncAuths = b.asyncAuths;
-    this.defaultCredentials = credentials(TokenKey.user());
-    for (TokenKey key : new TokenKey[] {TokenKey.device(), TokenKey.user()}) {
-      slot(key);
-    }
-    if (b.auths != null) {
-      this.auths = b.auths;
-    } else {
-      // the old wiring: an adapter whose bearer is the device token; the supplier reads the slot
-      Slot device = slots.get(TokenKey.device());
-      AuthsPort made = b.authsFactory.apply(() -> deviceBearer(device));
-      if (made == null) {
+    this.legacyBearer = new LegacyBearer(this);
+    AuthsPort auths = b.auths;
+    if (auths == null) {
+      // the old wiring: a port whose bearer is the device token, from the session
+      auths = b.authsFactory.apply(legacyBearer);
+      if (auths == null) {
         throw new IllegalArgumentException("auths factory returned null");
       }
-      this.auths = made;
     }
+    this.renewals = new Renewals(b.store, b.clock, b.renewSkew.toMillis(), b.listener,
+        new RenewPort(auths, b.asyncAuths));
+    this.defaultCredentials = new SessionCredentials(this, TokenKey.user());
   }
 
   /** @return a builder */
@@ -131,16 +98,22 @@ public final class TokenSession {
 
   // ---------------------------------------------------------------- pairs
 
-  private Slot slot(TokenKey key) {
-    Slot slot = slots.get(key);
+  /** @return the slot of {@code key}, loading its pair from the store on first use */
+  PairSlot slot(TokenKey key) {
+    PairSlot slot = slots.get(key);
     if (slot != null) {
       return slot;
     }
     // read the store outside any lock; a racing reader reads the same thing
-    Slot fresh = new Slot(key);
-    fresh.held = Held.of(store.load(key).orElse(null));
-    Slot raced = slots.putIfAbsent(key, fresh);
+    PairSlot fresh = new PairSlot(key);
+    fresh.held = renewals.adopted(store.load(key).orElse(null));
+    PairSlot raced = slots.putIfAbsent(key, fresh);
     return raced != null ? raced : fresh;
+  }
+
+  /** @return the slot of {@code key} if it is loaded already, else {@code null} (no I/O) */
+  PairSlot loadedSlot(TokenKey key) {
+    return slots.get(key);
   }
 
   /**
@@ -149,6 +122,7 @@ public final class TokenSession {
    *
    * @param kind which pair
    * @param pair the pair
+   * @throws IllegalArgumentException when an argument is {@code null}
    */
   public void set(TokenKind kind, TokenPair pair) {
     if (kind == null) {
@@ -158,16 +132,21 @@ public final class TokenSession {
   }
 
   /**
+   * Adopts a pair obtained outside the session: saves it to the store, then holds it. Its token
+   * may be any string: one whose expiry cannot be read is used until the server refuses it.
+   *
    * @param key which pair
    * @param pair the pair, saved to the store before it is held
+   * @throws IllegalArgumentException when an argument is {@code null}
    */
   public void set(TokenKey key, TokenPair pair) {
     if (key == null || pair == null) {
       throw new IllegalArgumentException("key and pair must not be null");
     }
-    Slot slot = slot(key);
+    PairSlot slot = slot(key);
+    HeldPair held = renewals.adopted(pair);
     store.save(key, pair);
-    slot.held = Held.of(pair);
+    slot.held = held;
     slot.unsaved = null;
     slot.deadRefreshToken = null;
   }
@@ -187,18 +166,23 @@ public final class TokenSession {
    * @throws TokenPersistenceException when a renewed pair still cannot be saved
    */
   public Optional<TokenPair> current(TokenKey key) {
-    Slot slot = slot(key);
-    ensureSaved(slot);
+    PairSlot slot = slot(key);
+    if (slot.unsaved != null) {
+      renewals.saveLate(slot, Renewals.NO_DEADLINE);
+    }
     return Optional.ofNullable(slot.held.pair());
   }
 
   /**
-   * The access token to use now: renewed first (once, whatever the number of callers) when it
-   * expires within the skew. A valid token is returned without locking or I/O.
+   * The access token to use now: renewed first (once, whatever the number of callers) when it is
+   * due; while a renew of the pair is in flight, the token it brings. A valid token is returned
+   * without locking or I/O.
    *
    * @param kind which pair
    * @return the token
    * @throws IllegalStateException when the session holds no such pair
+   * @throws RefreshTokenSpentException when the pair can no longer be renewed
+   * @throws TokenPersistenceException when a renewed pair cannot be saved
    */
   public String accessToken(TokenKind kind) {
     return accessToken(TokenKey.of(kind));
@@ -206,76 +190,133 @@ public final class TokenSession {
 
   /**
    * @param key which pair
-   * @return the token, renewed first when it expires within the skew
+   * @return the token, renewed first when it is due
    * @throws IllegalStateException when the session holds no such pair
+   * @throws RefreshTokenSpentException when the pair can no longer be renewed
+   * @throws TokenPersistenceException when a renewed pair cannot be saved
    */
   public String accessToken(TokenKey key) {
-    Slot slot = slot(key);
-    Held held = slot.held;
-    if (held.pair() == null || slot.unsaved != null) {
-      ensureSaved(slot);
-      held = slot.held;
-      if (held.pair() == null) {
-        throw new IllegalStateException("no " + key + " pair is set");
-      }
-    }
-    if (expiresSoon(held)) {
-      return renewIfStill(slot, held.pair().token()).token();
-    }
-    return held.pair().token();
-  }
-
-  private boolean expiresSoon(Held held) {
-    return held.expiresAt() != Long.MAX_VALUE && clock.millis() + renewSkewMillis >= held.expiresAt();
+    return token(slot(key), Renewals.NO_DEADLINE);
   }
 
   /**
-   * @return the device token as a supplier (renewed first when it expires soon), or {@code null}
-   *     when none is set
+   * The token of {@code slot} for a request that must be sent by {@code deadlineNanos}.
+   *
+   * @throws io.github.dfxclient.core.CredentialsUnavailableException when a renew in flight did not
+   *     end by the deadline
+   */
+  String token(PairSlot slot, long deadlineNanos) {
+    if (slot.flight.get() == null && slot.unsaved == null) {
+      HeldPair held = slot.held;
+      if (held.pair() != null && !renewals.renewDue(held)) {
+        return held.pair().token();
+      }
+    }
+    return slowToken(slot, deadlineNanos);
+  }
+
+  private String slowToken(PairSlot slot, long deadlineNanos) {
+    HeldPair before = slot.held;
+    try {
+      CompletableFuture<TokenPair> flight = slot.flight.get();
+      if (flight != null) {
+        return renewals.awaitFlight(slot, flight, deadlineNanos).token();
+      }
+      if (slot.unsaved != null) {
+        return renewals.saveLate(slot, deadlineNanos).token();
+      }
+      HeldPair held = slot.held;
+      if (held.pair() == null) {
+        throw noPair(slot.key);
+      }
+      if (!renewals.renewDue(held)) {
+        return held.pair().token();
+      }
+      return renewals.renewIfStill(slot, held.pair().token(), deadlineNanos).token();
+    } catch (DfxException | TokenStoreUnavailableException e) {
+      return stillValid(slot, before, e);
+    }
+  }
+
+  /**
+   * A renew ahead of expiry failed in a way that leaves the pair as it was (not sent, outcome
+   * unknown, a server error, the store unavailable): a token that is still valid is used; otherwise
+   * the failure surfaces.
+   */
+  private String stillValid(PairSlot slot, HeldPair before, RuntimeException failure) {
+    HeldPair now = slot.held;
+    if (now == before && slot.unsaved == null && now.validAt(clock.millis())
+        && !(failure instanceof DfxApiException api && api.status() == 401)) {
+      LOG.debug("dfx session: the renew of the {} pair ahead of its expiry failed ({}); its token is still valid",
+          slot.key, failure.getClass().getSimpleName());
+      return now.pair().token();
+    }
+    throw failure;
+  }
+
+  /** The non-blocking {@link #token}: never blocks the calling thread (store I/O runs on a worker). */
+  CompletableFuture<String> tokenAsync(TokenKey key) {
+    PairSlot slot = slots.get(key);
+    if (slot == null) {
+      return CompletableFuture.supplyAsync(() -> slot(key), Workers.executor()).thenCompose(this::tokenAsync);
+    }
+    return tokenAsync(slot);
+  }
+
+  private CompletableFuture<String> tokenAsync(PairSlot slot) {
+    CompletableFuture<TokenPair> flight = slot.flight.get();
+    HeldPair before = slot.held;
+    if (flight == null && slot.unsaved == null && before.pair() != null && !renewals.renewDue(before)) {
+      return CompletableFuture.completedFuture(before.pair().token());
+    }
+    CompletableFuture<TokenPair> next;
+    if (flight != null) {
+      next = flight;
+    } else if (slot.unsaved != null) {
+      next = renewals.saveLateAsync(slot);
+    } else if (before.pair() == null) {
+      return CompletableFuture.failedFuture(noPair(slot.key));
+    } else {
+      next = renewals.renewAsync(slot, before.pair().token());
+    }
+    return next.handle((pair, failure) -> {
+      if (failure == null) {
+        return pair.token();
+      }
+      Throwable f = Renewals.unwrap(failure);
+      if (f instanceof DfxException || f instanceof TokenStoreUnavailableException) {
+        return stillValid(slot, before, (RuntimeException) f);
+      }
+      throw Renewals.sneaky(f);
+    });
+  }
+
+  /** @return the exception for a pair the session does not hold: names kind and principal */
+  static IllegalStateException noPair(TokenKey key) {
+    return new IllegalStateException(key.isDefault()
+        ? "no " + key.kind() + " pair is set on the session: set one (license registration, user login) first"
+        : "no " + key.kind() + " pair is set on the session for principal '" + key.principal()
+            + "': log the user in and set the pair first");
+  }
+
+  /**
+   * @return the device token as a supplier (renewed first when it is due; waiting for a renew in
+   *     flight), or {@code null} when none is set
    * @deprecated give {@link #credentials()} to the adapter instead: it supplies device and user
    *     tokens and renews after a 401
    */
   @Deprecated
   public Supplier<String> bearerToken() {
-    Slot device = slot(TokenKey.device());
-    return () -> deviceBearer(device);
-  }
-
-  private String deviceBearer(Slot device) {
-    TokenPair held = device.held.pair();
-    if (held == null) {
-      return null;
-    }
-    // asked for the header of a renew this thread is running: the held token, no second renew
-    Thread me = Thread.currentThread();
-    for (Slot s : slots.values()) {
-      if (s.renewer == me) {
-        return held.token();
-      }
-    }
-    return tokenFor(device);
-  }
-
-  /**
-   * The token for an outgoing request: renewed first when it expires soon, but never waiting for a
-   * renew already in flight (the renew request itself carries the device token, and a caller whose
-   * token turns out stale gets a 401 and then waits for the renew through {@link
-   * DfxCredentials#renewAfterUnauthorized}).
-   */
-  private String tokenFor(Slot slot) {
-    CompletableFuture<TokenPair> flight = slot.flight.get();
-    if (flight != null && !flight.isDone()) {
-      TokenPair pair = slot.held.pair();
-      return pair == null ? null : pair.token();
-    }
-    return accessToken(slot.key);
+    return legacyBearer;
   }
 
   // ---------------------------------------------------------------- credentials
 
   /**
    * @return the device token and the default user's token, per call, renewed ahead of expiry and
-   *     once after a 401: give it to an adapter builder's {@code credentials(...)}
+   *     once after a 401: give it to an adapter builder's {@code credentials(...)}, or to {@code
+   *     withCredentials(...)} of a client. A pair the session does not hold is an {@link
+   *     IllegalStateException} naming it, before anything is sent.
    */
   public DfxCredentials credentials() {
     return defaultCredentials;
@@ -284,61 +325,10 @@ public final class TokenSession {
   /**
    * @param userPrincipal the user whose token operations that need a user token send
    * @return the device token and that user's token, per call
+   * @throws IllegalArgumentException when the principal is not 1..128 visible ASCII characters
    */
   public DfxCredentials credentials(String userPrincipal) {
-    return credentials(TokenKey.user(userPrincipal));
-  }
-
-  private DfxCredentials credentials(TokenKey userKey) {
-    return new DfxCredentials() {
-      @Override
-      public String token(Credential kind) {
-        Slot slot = slot(kind == Credential.USER ? userKey : TokenKey.device());
-        return slot.held.pair() == null && slot.unsaved == null ? null : tokenFor(slot);
-      }
-
-      @Override
-      public String currentToken(Credential kind) {
-        Slot slot = slot(kind == Credential.USER ? userKey : TokenKey.device());
-        ensureSaved(slot);
-        TokenPair held = slot.held.pair();
-        return held == null ? null : held.token();
-      }
-
-      @Override
-      public boolean renewAfterUnauthorized(Credential kind, String rejected) {
-        Slot slot = slot(kind == Credential.USER ? userKey : TokenKey.device());
-        return !renewIfStill(slot, rejected).token().equals(rejected);
-      }
-
-      @Override
-      public CompletableFuture<String> tokenAsync(Credential kind) {
-        Slot slot = slot(kind == Credential.USER ? userKey : TokenKey.device());
-        try {
-          ensureSaved(slot);
-        } catch (TokenPersistenceException e) {
-          return CompletableFuture.failedFuture(e);
-        }
-        Held held = slot.held;
-        CompletableFuture<TokenPair> flight = slot.flight.get();
-        if (held.pair() == null || !expiresSoon(held) || (flight != null && !flight.isDone())) {
-          // as tokenFor: never wait for a renew in flight (the renew itself may be asking)
-          return CompletableFuture.completedFuture(held.pair() == null ? null : held.pair().token());
-        }
-        return renewAsync(slot, held.pair().token()).thenApply(TokenPair::token);
-      }
-
-      @Override
-      public CompletableFuture<Boolean> renewAfterUnauthorizedAsync(Credential kind, String rejected) {
-        Slot slot = slot(kind == Credential.USER ? userKey : TokenKey.device());
-        return renewAsync(slot, rejected).thenApply(pair -> !pair.token().equals(rejected));
-      }
-
-      @Override
-      public String toString() {
-        return "TokenSession.credentials[" + userKey + "]";
-      }
-    };
+    return new SessionCredentials(this, TokenKey.user(userPrincipal));
   }
 
   // ---------------------------------------------------------------- renew
@@ -353,269 +343,30 @@ public final class TokenSession {
    * @throws RefreshTokenSpentException when the server refused the pair's refresh token and the
    *     store holds no newer pair
    * @throws TokenPersistenceException when the renewed pair could not be saved (it carries the pair)
+   * @throws TokenStoreUnavailableException when a fleet store could not take the renew lease (no
+   *     renew was sent)
+   * @throws DfxException when the renew failed otherwise (the pair stays usable)
    */
   public TokenPair renewIfStill(TokenKind kind, String staleToken) {
-    return renewIfStill(slot(TokenKey.of(kind)), staleToken);
+    return renewIfStill(TokenKey.of(kind), staleToken);
   }
 
   /**
    * @param key which pair
    * @param staleToken the access token the caller found wanting
    * @return the current pair after the renew
+   * @throws RefreshTokenSpentException when the server refused the pair's refresh token and the
+   *     store holds no newer pair
+   * @throws TokenPersistenceException when the renewed pair could not be saved (it carries the pair)
    */
   public TokenPair renewIfStill(TokenKey key, String staleToken) {
-    return renewIfStill(slot(key), staleToken);
+    return renewals.renewIfStill(slot(key), staleToken, Renewals.NO_DEADLINE);
   }
 
-  /**
-   * What a caller that needs a renew of a pair does: use the pair held now ({@code current}: another
-   * renew already replaced the stale token), join the flight in progress, or run its own ({@code
-   * mine}: this caller won the flight).
-   */
-  private record Claim(TokenPair current, CompletableFuture<TokenPair> flight, boolean mine) {}
-
-  private Claim claim(Slot slot, String staleToken) {
-    CompletableFuture<TokenPair> mine = new CompletableFuture<>();
-    while (true) {
-      ensureSaved(slot);
-      CompletableFuture<TokenPair> flight = slot.flight.get();
-      if (flight != null) {
-        return new Claim(null, flight, false);
-      }
-      TokenPair held = slot.held.pair();
-      if (held == null) {
-        throw new IllegalStateException("no " + slot.key + " pair is set");
-      }
-      if (staleToken != null && !held.token().equals(staleToken)) {
-        return new Claim(held, null, false);
-      }
-      if (slot.flight.compareAndSet(null, mine)) {
-        return new Claim(null, mine, true);
-      }
-    }
+  /** The renew flights (for the credentials views). */
+  Renewals renewals() {
+    return renewals;
   }
-
-  private TokenPair renewIfStill(Slot slot, String staleToken) {
-    Claim claim = claim(slot, staleToken);
-    if (claim.current() != null) {
-      return claim.current();
-    }
-    if (!claim.mine()) {
-      return await(claim.flight());
-    }
-    CompletableFuture<TokenPair> mine = claim.flight();
-    // this caller renews; state may have moved between the checks and winning the flight
-    TokenPair toRenew = slot.held.pair();
-    if (staleToken != null && !toRenew.token().equals(staleToken)) {
-      finish(slot, mine, toRenew, null);
-      return toRenew;
-    }
-    Renewed next;
-    try {
-      next = renewOrAdopt(slot, toRenew);
-    } catch (Throwable e) {
-      finish(slot, mine, null, e);
-      throw sneaky(e);
-    }
-    return completeRenew(slot, mine, next);
-  }
-
-  /** A pair the server just issued, or one adopted from the store (already saved there). */
-  private record Renewed(TokenPair pair, boolean fromStore) {}
-
-  /**
-   * Sends the renew, unless the pair is already known dead (then the store is re-read first); on a
-   * definite refusal re-reads the store for a newer pair, else marks the refresh token dead.
-   */
-  private Renewed renewOrAdopt(Slot slot, TokenPair toRenew) {
-    if (toRenew.refreshToken().equals(slot.deadRefreshToken)) {
-      return adoptNewerOrDie(slot, toRenew, null);
-    }
-    if (store instanceof LeasingTokenStore leasing) {
-      return renewUnderLease(leasing, slot, toRenew);
-    }
-    return renewNow(slot, toRenew);
-  }
-
-  /**
-   * Fleet-wide single flight: takes the store's lease before sending; adopts a pair another process
-   * saved; waits (with backoff) while another process holds the lease. A store that cannot be
-   * written means no renew is sent.
-   */
-  private Renewed renewUnderLease(LeasingTokenStore leasing, Slot slot, TokenPair toRenew) {
-    long deadline = System.nanoTime() + leasing.leaseDuration().toNanos() * 2;
-    long waitMillis = 20;
-    while (true) {
-      LeasingTokenStore.Lease lease;
-      try {
-        lease = leasing.tryLease(slot.key, toRenew);
-      } catch (RuntimeException e) {
-        throw new TokenStoreUnavailableException("the token store could not take the renew lease of the "
-            + slot.key + " pair; no renew was sent (" + e.getMessage() + ")", e);
-      }
-      if (lease instanceof LeasingTokenStore.Newer newer) {
-        LOG.debug("dfx session: another process renewed the {} pair; adopting it", slot.key);
-        return new Renewed(newer.pair(), true);
-      }
-      if (lease instanceof LeasingTokenStore.Acquired) {
-        Renewed renewed;
-        try {
-          renewed = renewNow(slot, toRenew);
-        } catch (Throwable e) {
-          leasing.releaseLease(slot.key);
-          throw e;
-        }
-        if (renewed.fromStore()) {
-          // refused, and a newer pair was found in the store: nothing to save, give the lease back
-          leasing.releaseLease(slot.key);
-        }
-        return renewed;
-      }
-      if (System.nanoTime() > deadline) {
-        throw new TokenStoreUnavailableException("another process has held the renew lease of the " + slot.key
-            + " pair for longer than twice the lease duration; no renew was sent", null);
-      }
-      try {
-        Thread.sleep(waitMillis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TokenStoreUnavailableException("interrupted while another process renewed the " + slot.key
-            + " pair", e);
-      }
-      waitMillis = Math.min(waitMillis * 2, 250);
-    }
-  }
-
-  private Renewed renewNow(Slot slot, TokenPair toRenew) {
-    slot.renewer = Thread.currentThread();
-    try {
-      return new Renewed(auths.renew(toRenew), false);
-    } catch (DfxApiException e) {
-      if (e.status() == 401 && INVALID_REFRESH_TOKEN.equals(e.code())) {
-        return adoptNewerOrDie(slot, toRenew, e);
-      }
-      throw e;
-    } finally {
-      slot.renewer = null;
-    }
-  }
-
-  private Renewed adoptNewerOrDie(Slot slot, TokenPair refused, DfxApiException cause) {
-    Optional<TokenPair> stored = store.load(slot.key);
-    if (stored.isPresent() && !stored.get().refreshToken().equals(refused.refreshToken())
-        && !stored.get().refreshToken().equals(slot.deadRefreshToken)) {
-      LOG.debug("dfx session: the {} pair was refused; adopting the newer pair from the store", slot.key);
-      return new Renewed(stored.get(), true);
-    }
-    slot.deadRefreshToken = refused.refreshToken();
-    throw new RefreshTokenSpentException(slot.key.kind(), cause);
-  }
-
-  /** Saves {@code next}, then makes it visible and completes the flight; a save failure keeps it. */
-  private TokenPair completeRenew(Slot slot, CompletableFuture<TokenPair> mine, Renewed renewed) {
-    TokenPair next = renewed.pair();
-    if (!renewed.fromStore()) {
-      try {
-        store.save(slot.key, next);
-      } catch (Throwable e) {
-        // kept, and saved again before anyone is given it
-        slot.unsaved = next;
-        TokenPersistenceException failure = new TokenPersistenceException(slot.key.kind(), next, e);
-        LOG.warn("dfx session: the renewed {} pair could not be saved ({}); held in memory", slot.key,
-            e.getClass().getSimpleName());
-        finish(slot, mine, null, failure);
-        throw failure;
-      }
-    }
-    slot.held = Held.of(next);
-    slot.unsaved = null;
-    slot.deadRefreshToken = null;
-    finish(slot, mine, next, null);
-    LOG.debug("dfx session: {} pair renewed and saved", slot.key);
-    try {
-      listener.accept(new TokenRotation(slot.key.kind(), next, clock.instant()));
-    } catch (RuntimeException e) {
-      LOG.warn("dfx session: rotation listener failed ({})", e.getClass().getSimpleName());
-    }
-    return next;
-  }
-
-  private static void finish(Slot slot, CompletableFuture<TokenPair> mine, TokenPair pair, Throwable failure) {
-    slot.flight.compareAndSet(mine, null);
-    if (failure != null) {
-      mine.completeExceptionally(failure);
-    } else {
-      mine.complete(pair);
-    }
-  }
-
-  /**
-   * The asynchronous renew: joins the flight in progress, or starts one. With an {@link
-   * Builder#asyncAuths} port no thread waits for the answer; without, the renew runs on the calling
-   * thread.
-   */
-  private CompletableFuture<TokenPair> renewAsync(Slot slot, String staleToken) {
-    CompletableFuture<TokenPair> flight = slot.flight.get();
-    if (flight != null) {
-      return flight;
-    }
-    if (asyncAuths == null || store instanceof LeasingTokenStore) {
-      // without an async port, or with a fleet lease to wait for, the renew runs on this thread
-      try {
-        return CompletableFuture.completedFuture(renewIfStill(slot, staleToken));
-      } catch (Throwable e) {
-        return CompletableFuture.failedFuture(e);
-      }
-    }
-    Claim claim;
-    try {
-      claim = claim(slot, staleToken);
-    } catch (Throwable e) {
-      return CompletableFuture.failedFuture(e);
-    }
-    if (claim.current() != null) {
-      return CompletableFuture.completedFuture(claim.current());
-    }
-    if (!claim.mine()) {
-      return claim.flight();
-    }
-    CompletableFuture<TokenPair> mine = claim.flight();
-    TokenPair toRenew = slot.held.pair();
-    if (staleToken != null && !toRenew.token().equals(staleToken)) {
-      finish(slot, mine, toRenew, null);
-      return mine;
-    }
-    if (toRenew.refreshToken().equals(slot.deadRefreshToken)) {
-      try {
-        return CompletableFuture.completedFuture(completeRenew(slot, mine, adoptNewerOrDie(slot, toRenew, null)));
-      } catch (Throwable e) {
-        finish(slot, mine, null, e);
-        return mine;
-      }
-    }
-    asyncAuths.renew(toRenew).whenComplete((issued, failure) -> {
-      Throwable f = unwrap(failure);
-      try {
-        Renewed next;
-        if (f instanceof DfxApiException e && e.status() == 401 && INVALID_REFRESH_TOKEN.equals(e.code())) {
-          next = adoptNewerOrDie(slot, toRenew, e);
-        } else if (f != null) {
-          finish(slot, mine, null, f);
-          return;
-        } else {
-          next = new Renewed(issued, false);
-        }
-        completeRenew(slot, mine, next);
-      } catch (Throwable e) {
-        if (!mine.isDone()) {
-          finish(slot, mine, null, e);
-        }
-      }
-    });
-    return mine;
-  }
-
-  // ---------------------------------------------------------------- helpers
 
   /**
    * Runs {@code action} with the current access token; if it fails with a 401, renews once (see
@@ -639,46 +390,6 @@ public final class TokenSession {
     }
   }
 
-  /** Saves a renewed pair the store refused before, so that it may be handed out. */
-  private void ensureSaved(Slot slot) {
-    TokenPair unsaved = slot.unsaved;
-    if (unsaved == null) {
-      return;
-    }
-    try {
-      store.save(slot.key, unsaved);
-    } catch (Throwable e) {
-      throw new TokenPersistenceException(slot.key.kind(), unsaved, e);
-    }
-    if (slot.unsaved == unsaved) {
-      slot.held = Held.of(unsaved);
-      slot.unsaved = null;
-    }
-  }
-
-  private static TokenPair await(CompletableFuture<TokenPair> flight) {
-    try {
-      return flight.get();
-    } catch (ExecutionException e) {
-      throw sneaky(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for a renew", e);
-    }
-  }
-
-  private static Throwable unwrap(Throwable t) {
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
-    throw (T) t;
-  }
-
   @Override
   public String toString() {
     return "TokenSession[store=" + store.getClass().getSimpleName() + ", renewSkew=" + renewSkew + "]";
@@ -697,8 +408,8 @@ public final class TokenSession {
     private Builder() {}
 
     /**
-     * @param auths the port that renews (its bearer token: the device token, or none; give it
-     *     {@link TokenSession#credentials()} only through the factory form)
+     * @param auths the port that renews; the library's clients (adapters) send each renew with the
+     *     token of the pair being renewed, whatever credentials they were built with
      * @return this
      */
     public Builder auths(AuthsPort auths) {
@@ -726,7 +437,8 @@ public final class TokenSession {
 
     /**
      * @param asyncAuths the non-blocking port asynchronous callers renew through, so that no thread
-     *     waits for a renew's answer; optional (without it they renew through {@link #auths})
+     *     waits for a renew's answer; optional (without it their renews run on the library's worker
+     *     threads through {@link #auths})
      * @return this
      */
     public Builder asyncAuths(AsyncAuthsPort asyncAuths) {
@@ -750,7 +462,7 @@ public final class TokenSession {
     }
 
     /**
-     * @param clock the clock {@code exp} claims are compared with; default UTC system clock
+     * @param clock the local clock a pair's lifetime is measured on; default UTC system clock
      * @return this
      */
     public Builder clock(Clock clock) {
@@ -762,7 +474,8 @@ public final class TokenSession {
     }
 
     /**
-     * @param renewSkew renew when the token expires within this; 0 to 1 day, default 60 s
+     * @param renewSkew renew this long before the token expires, at most a third of its lifetime;
+     *     0 to 1 day, default 60 s
      * @return this
      */
     public Builder renewSkew(Duration renewSkew) {
@@ -774,7 +487,8 @@ public final class TokenSession {
     }
 
     /**
-     * @param listener told of every rotation, after the new pair was saved
+     * @param listener told of every rotation, after the new pair was saved (a listener that throws
+     *     is logged and ignored)
      * @return this
      */
     public Builder onRotation(Consumer<TokenRotation> listener) {
@@ -785,7 +499,10 @@ public final class TokenSession {
       return this;
     }
 
-    /** @return the session, with the pairs the store holds */
+    /**
+     * @return the session, with the pairs the store holds
+     * @throws IllegalArgumentException when no {@code auths} port was set
+     */
     public TokenSession build() {
       if (auths == null && authsFactory == null) {
         throw new IllegalArgumentException("auths must be set");

@@ -35,8 +35,10 @@ import java.util.Set;
  *
  * <p>Semantics, as the real service documents them:
  * <ul>
- *   <li>{@link #issuePair} issues a pair: a JWT-shaped access token with {@code sub} and {@code
- *       exp} claims (lifetime configurable, default 1 h) and an opaque refresh token.
+ *   <li>{@link #issuePair} issues a pair: a JWT-shaped access token with {@code sub}, {@code iat}
+ *       and {@code exp} claims (lifetime configurable, default 1 h), as DFX tokens carry them, and an
+ *       opaque refresh token. {@link #tokenPayload} makes it issue tokens with any payload instead
+ *       (odd or unreadable claims), to test how a client copes.
  *   <li>Renew accepts only a current pair (token and refresh token issued together, not yet
  *       renewed); it returns a new pair and invalidates the old one. A used, unknown or mismatched
  *       pair is refused with <b>401 {@code INVALID_REFRESH_TOKEN}</b>. Renew needs no Authorization
@@ -62,7 +64,8 @@ public final class FakeAuthsBackend {
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
   private final Clock clock;
-  private final Duration tokenLifetime;
+  private Duration tokenLifetime;
+  private final Duration initialLifetime;
   private final Map<String, Issued> byRefreshToken = new HashMap<>();
   private final Map<String, Issued> byToken = new HashMap<>();
   private final Map<String, Issued> currentBySubject = new HashMap<>();
@@ -75,6 +78,7 @@ public final class FakeAuthsBackend {
   private final Map<DfxOperation<?, ?>, FakeHandler<?, ?>> handlers = new LinkedHashMap<>();
   private final Map<String, OrgClientCredentials> organizations = new HashMap<>();
   private final Map<String, String> generatedTokens = new HashMap<>();
+  private String payloadOverride;
 
   private record Issued(String subject, TokenPair pair, Instant expires) {}
 
@@ -93,6 +97,7 @@ public final class FakeAuthsBackend {
     }
     this.clock = clock;
     this.tokenLifetime = tokenLifetime;
+    this.initialLifetime = tokenLifetime;
     handle(AuthsOperations.RENEW, this::renew);
     handle(AuthsOperations.REQUEST_LOGIN_CODE, call -> {
       call.requireBearer();
@@ -183,6 +188,44 @@ public final class FakeAuthsBackend {
       throw new IllegalArgumentException("operation and handler must not be null");
     }
     handlers.put(operation, handler);
+  }
+
+  /**
+   * Makes tokens issued from now on live {@code lifetime} (their {@code exp} is {@code iat} plus it).
+   *
+   * @param lifetime the lifetime, not negative
+   * @throws IllegalArgumentException when it is null or negative
+   */
+  public synchronized void tokenLifetime(Duration lifetime) {
+    if (lifetime == null || lifetime.isNegative()) {
+      throw new IllegalArgumentException("lifetime must not be null or negative");
+    }
+    this.tokenLifetime = lifetime;
+  }
+
+  /**
+   * Makes every token issued from now on (by {@link #issuePair} and by renew) carry {@code payload}
+   * as its middle JWT segment, verbatim: e.g. the base64url of {@code {"exp":1e17}}, of a string
+   * {@code exp}, or something that is not base64url at all. The backend still knows each token (by
+   * its random signature) and honours its lifetime. {@code null} restores the normal claims.
+   *
+   * @param payload the segment, or {@code null}
+   * @throws IllegalArgumentException when it contains a dot or a character outside visible ASCII
+   */
+  public synchronized void tokenPayload(String payload) {
+    if (payload != null && (payload.isEmpty() || payload.indexOf('.') >= 0
+        || !payload.chars().allMatch(c -> c > 0x20 && c < 0x7f))) {
+      throw new IllegalArgumentException("payload must be 1.. visible ASCII characters without a dot");
+    }
+    this.payloadOverride = payload;
+  }
+
+  /**
+   * @param json a JWT payload, e.g. {@code {"sub":"device","exp":1e17}}
+   * @return its base64url form (no padding), for {@link #tokenPayload}
+   */
+  public static String base64Url(String json) {
+    return B64.encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -323,6 +366,8 @@ public final class FakeAuthsBackend {
     outbox.clear();
     organizations.clear();
     generatedTokens.clear();
+    payloadOverride = null;
+    tokenLifetime = initialLifetime;
   }
 
   /**
@@ -423,10 +468,12 @@ public final class FakeAuthsBackend {
     if (subject == null || subject.isBlank() || !subject.matches("[A-Za-z0-9._:-]{1,64}")) {
       throw new IllegalArgumentException("subject must be 1..64 of [A-Za-z0-9._:-]");
     }
-    Instant expires = clock.instant().plus(tokenLifetime);
+    Instant now = clock.instant();
+    Instant expires = now.plus(tokenLifetime);
     String header = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-    String claims = B64.encodeToString(("{\"sub\":\"" + subject + "\",\"exp\":" + expires.getEpochSecond()
-        + ",\"jti\":\"" + randomHex(8) + "\"}").getBytes(StandardCharsets.UTF_8));
+    String claims = payloadOverride != null ? payloadOverride
+        : B64.encodeToString(("{\"sub\":\"" + subject + "\",\"iat\":" + now.getEpochSecond() + ",\"exp\":"
+            + expires.getEpochSecond() + ",\"jti\":\"" + randomHex(8) + "\"}").getBytes(StandardCharsets.UTF_8));
     String signature = B64.encodeToString(randomBytes(32));
     TokenPair pair = new TokenPair(header + "." + claims + "." + signature, "rt-" + randomHex(24));
     Issued issued = new Issued(subject, pair, expires);

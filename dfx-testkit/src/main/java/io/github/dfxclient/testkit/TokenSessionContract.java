@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.dfxclient.auths.AsyncAuthsPort;
+import io.github.dfxclient.auths.AuthsOperations;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.auths.OrgClientCredentials;
 import io.github.dfxclient.auths.LoginCodeRequest;
@@ -431,8 +432,10 @@ public abstract class TokenSessionContract {
 
     assertThat(auths.orgClientCredentials("acme").orgName()).isEqualTo("Acme");
     assertThat(asAlice.orgClientCredentials("acme").orgName()).isEqualTo("Acme");
-    assertThat(catchThrowableOfType(DfxApiException.class, () -> asNobody.orgClientCredentials("acme")).status())
-        .isEqualTo(401);
+    int before = backend().requestsReceived(AuthsOperations.ORG_CLIENT_CREDENTIALS);
+    assertThat(catchThrowableOfType(IllegalStateException.class, () -> asNobody.orgClientCredentials("acme")))
+        .hasMessageContaining("USER").hasMessageContaining("'nobody'");
+    assertThat(backend().requestsReceived(AuthsOperations.ORG_CLIENT_CREDENTIALS)).as("nothing sent").isEqualTo(before);
     assertThat(auths.requestLoginCode(new LoginCodeRequest("+15555550123", "acme")).success()).isTrue();
     assertThat(renews()).isZero();
   }

@@ -19,6 +19,11 @@ final class AsyncScheduler {
     return SCHEDULER;
   }
 
+  /** @return whether the calling thread is the timer's (which must only schedule) */
+  static boolean isTimerThread() {
+    return Thread.currentThread().getName().startsWith("dfx-retry-timer-");
+  }
+
   private static ScheduledThreadPoolExecutor create() {
     ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
       Thread t = new Thread(r, "dfx-retry-timer-" + COUNT.incrementAndGet());

@@ -1,6 +1,7 @@
 package io.github.dfxclient.core.internal;
 
 import io.github.dfxclient.core.Credential;
+import io.github.dfxclient.core.CredentialsUnavailableException;
 import io.github.dfxclient.core.DfxApiException;
 import io.github.dfxclient.core.DfxCodec;
 import io.github.dfxclient.core.DfxCredentials;
@@ -153,11 +154,20 @@ public final class Engine {
       return null;
     }
     try {
-      return op.renewCredentialOnUnauthorized() ? credentials.token(op.credential())
+      return op.renewCredentialOnUnauthorized()
+          ? credentials.token(op.credential(), System.nanoTime() + requestTimeoutNanos)
           : credentials.currentToken(op.credential());
+    } catch (CredentialsUnavailableException e) {
+      throw new CredentialFailure(notSentWaitingForToken(op, e));
     } catch (RuntimeException e) {
       throw new CredentialFailure(e);
     }
+  }
+
+  /** The credentials could not give a token by the deadline (a renew in flight): nothing was sent. */
+  private DfxTransportException notSentWaitingForToken(DfxOperation<?, ?> op, CredentialsUnavailableException e) {
+    return new DfxTransportException(op, false, "no " + op.credential().name().toLowerCase(java.util.Locale.ROOT)
+        + " token to send (" + e.getMessage() + ")", e);
   }
 
   private <Q, A> A attempt(Call<Q, A> call) {
@@ -210,7 +220,7 @@ public final class Engine {
     Retry retry = policy.retry(op);
     CompletableFuture<A> result = new CompletableFuture<>();
     CompletionStage<A> first = Retry.decorateCompletionStage(retry, AsyncScheduler.get(),
-        () -> attemptAsync(call, result)).get();
+        () -> offTheTimer(() -> attemptAsync(call, result))).get();
     first.whenComplete((value, failure) -> {
       if (failure == null) {
         result.complete(value);
@@ -224,7 +234,7 @@ public final class Engine {
             result.completeExceptionally(rf != null ? unwrap(rf) : settle(call, cause));
             return;
           }
-          Retry.decorateCompletionStage(retry, AsyncScheduler.get(), () -> attemptAsync(call, result)).get()
+          Retry.decorateCompletionStage(retry, AsyncScheduler.get(), () -> offTheTimer(() -> attemptAsync(call, result))).get()
               .whenComplete((v, f) -> {
                 if (f == null) {
                   result.complete(v);
@@ -240,6 +250,17 @@ public final class Engine {
     return result;
   }
 
+  /**
+   * Runs an attempt where it is asked, unless that is the retry timer: the timer only schedules, so
+   * a retry whose backoff ended runs on a worker (its credentials may have to wait for a renew).
+   */
+  private static <A> CompletionStage<A> offTheTimer(java.util.function.Supplier<CompletionStage<A>> attempt) {
+    if (!AsyncScheduler.isTimerThread()) {
+      return attempt.get();
+    }
+    return CompletableFuture.supplyAsync(attempt, Workers.executor()).thenCompose(stage -> stage);
+  }
+
   private static Throwable settle(Call<?, ?> call, Throwable failure) {
     return failure instanceof DfxException d ? withEarlier(call, d) : failure;
   }
@@ -250,22 +271,48 @@ public final class Engine {
       send(call, caller, done, null);
       return done;
     }
+    long deadline = System.nanoTime() + requestTimeoutNanos;
     CompletableFuture<String> token;
     try {
-      token = call.op.renewCredentialOnUnauthorized() ? credentials.tokenAsync(call.op.credential())
+      token = call.op.renewCredentialOnUnauthorized() ? credentials.tokenAsync(call.op.credential(), deadline)
           : CompletableFuture.completedFuture(credentials.currentToken(call.op.credential()));
     } catch (RuntimeException e) {
       token = CompletableFuture.failedFuture(e);
     }
+    if (!token.isDone()) {
+      token = bounded(token, deadline);
+    }
     token.whenComplete((t, f) -> {
       if (f != null) {
         // the credentials failed (not this call's request): surfaced, never retried here
-        done.completeExceptionally(new CredentialFailure(unwrap(f)));
+        Throwable cause = unwrap(f);
+        done.completeExceptionally(new CredentialFailure(cause instanceof CredentialsUnavailableException timeout
+            ? notSentWaitingForToken(call.op, timeout) : cause));
       } else {
         send(call, caller, done, t);
       }
     });
     return done;
+  }
+
+  /**
+   * A copy of {@code token} that fails with {@link CredentialsUnavailableException} at the deadline (the
+   * source's own future is never completed by us: it may be a renew other calls share).
+   */
+  private static CompletableFuture<String> bounded(CompletableFuture<String> token, long deadlineNanos) {
+    CompletableFuture<String> copy = new CompletableFuture<>();
+    io.github.dfxclient.core.spi.Deadlines.Registration deadline =
+        io.github.dfxclient.core.spi.Deadlines.register(deadlineNanos,
+            () -> copy.completeExceptionally(new CredentialsUnavailableException("a renew of the pair was still in flight at the deadline", null)));
+    token.whenComplete((t, f) -> {
+      deadline.cancel();
+      if (f != null) {
+        copy.completeExceptionally(f);
+      } else {
+        copy.complete(t);
+      }
+    });
+    return copy;
   }
 
   private <Q, A> void send(Call<Q, A> call, CompletableFuture<A> caller, CompletableFuture<A> done, String token) {

@@ -5,12 +5,9 @@ import io.github.dfxclient.session.LeasingTokenStore;
 import io.github.dfxclient.session.TokenKey;
 import io.github.dfxclient.session.TokenKind;
 import io.github.dfxclient.session.TokenStoreUnavailableException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,17 +15,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link LeasingTokenStore} over JDBC: one row per (principal, kind) holding the pair, a version
@@ -38,7 +33,7 @@ import javax.sql.DataSource;
  *
  * <pre>{@code
  * JdbcTokenStore store = JdbcTokenStore.builder()
- *     .dataSource(dataSource)                 // H2 (AUTO_SERVER=TRUE for several local processes), PostgreSQL
+ *     .dataSource(dataSource)                 // PostgreSQL, or H2 (see below for several processes)
  *     .encryptionKey(aesKey)                  // optional: tokens encrypted at rest (AES-GCM)
  *     .build();
  * }</pre>
@@ -47,21 +42,35 @@ import javax.sql.DataSource;
  *   <li>The lease is taken by one atomic {@code UPDATE} that succeeds only when no other process
  *       holds an unexpired lease and the stored pair is still the one this process would renew;
  *       otherwise the store answers with the newer pair (adopt it, renew nothing) or "busy" (wait).
+ *   <li>Lease expiry is written and compared on the <em>database's</em> clock ({@code
+ *       CURRENT_TIMESTAMP}), never a process clock: processes whose clocks disagree still never
+ *       hold the lease together.
  *   <li>A holder that dies loses the lease at expiry ({@link Builder#leaseDuration}, default 60 s:
  *       longer than a renew with its retries) and the next process renews.
- *   <li>A save under the lease is a compare-and-set on the lease owner and ends the lease; if the
- *       lease was lost meanwhile the save fails (the session keeps the pair and says so).
- *   <li>Any {@link SQLException} becomes a {@link TokenStoreUnavailableException}: the session sends
- *       no renew it could not persist.
- *   <li>Lease expiry is compared on the processes' own clocks: keep them in step (NTP) to well
- *       within the lease duration.
+ *   <li>The save of a renewed pair is a compare-and-set on the pair it replaced and ends the lease.
+ *       Transient database failures (lost connections, H2's "database in use" on an {@code
+ *       AUTO_SERVER} file, lock timeouts, serialization failures and deadlocks) are tried again
+ *       with backoff: the save of a renewed pair for up to the lease duration, keeping the lease
+ *       alive meanwhile so that the others wait for the new pair instead of spending the old
+ *       refresh token; every other operation for up to {@link Builder#retryTransientErrorsFor}.
+ *   <li>What still fails becomes a {@link TokenStoreUnavailableException}: the session sends no
+ *       renew it could not persist, and keeps a renewed pair it could not save, saving it again on
+ *       the next need.
  * </ul>
  *
- * The table ({@link Builder#table}, default {@code dfx_token_pairs}) is created when missing; the
+ * <p>H2 with several processes on one file needs its server mode ({@code AUTO_SERVER=TRUE}), which
+ * listens on every network interface unless the JVM sets {@code -Dh2.bindAddress=127.0.0.1}; this
+ * store logs a warning once when it sees such a URL without a loopback bind address. Give the
+ * database a password: the table holds credentials.
+ *
+ * <p>The table ({@link Builder#table}, default {@code dfx_token_pairs}) is created when missing; the
  * DDL, for H2 and PostgreSQL alike, is {@link #DDL} with the table name. Thread-safe; no lock is
- * held around I/O; the session's valid-token hot path never reaches this store.
+ * held around I/O; the session's valid-token hot path never reaches this store. A pooled {@code
+ * DataSource} is faster; a plain one works.
  */
 public final class JdbcTokenStore implements LeasingTokenStore {
+  private static final Logger LOG = LoggerFactory.getLogger("io.github.dfxclient.store.jdbc");
+
   /** The table's DDL; {@code %s} is the table name. */
   public static final String DDL = "CREATE TABLE IF NOT EXISTS %s ("
       + "principal VARCHAR(128) NOT NULL, "
@@ -74,29 +83,33 @@ public final class JdbcTokenStore implements LeasingTokenStore {
       + "lease_until BIGINT NOT NULL, "
       + "PRIMARY KEY (principal, kind))";
 
-  private static final String ENCRYPTED = "enc1:";
-  private static final int IV_BYTES = 12;
-  private static final SecureRandom RANDOM = new SecureRandom();
+  /** The database's clock in epoch milliseconds (H2 and PostgreSQL alike). */
+  static final String DB_NOW_MILLIS = "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
 
   private final DataSource dataSource;
   private final String table;
-  private final SecretKey key;
+  private final TokenCipher cipher;
   private final Duration leaseDuration;
+  private final Duration transientRetry;
   private final String principal;
   private final String owner;
-  private final Clock clock;
-  private final Map<TokenKey, Boolean> leased = new ConcurrentHashMap<>();
-  private volatile boolean schemaReady;
   private final boolean createSchema;
+  /** The keys this process holds the lease of, with the hash of the refresh token being renewed. */
+  private final Map<TokenKey, Leased> leased = new ConcurrentHashMap<>();
+  private volatile boolean schemaReady;
+  private volatile boolean urlChecked;
+
+  /** A lease this process holds: the stored pair it renews ({@code null} hash: no row yet). */
+  private record Leased(String renewedHash) {}
 
   private JdbcTokenStore(Builder b) {
     this.dataSource = b.dataSource;
     this.table = b.table;
-    this.key = b.key;
+    this.cipher = new TokenCipher(b.key);
     this.leaseDuration = b.leaseDuration;
+    this.transientRetry = b.transientRetry;
     this.principal = b.principal;
     this.owner = b.owner;
-    this.clock = b.clock;
     this.createSchema = b.createSchema;
   }
 
@@ -124,91 +137,130 @@ public final class JdbcTokenStore implements LeasingTokenStore {
 
   @Override
   public Optional<TokenPair> load(TokenKey k) {
-    try (Connection c = connection();
-         PreparedStatement s = c.prepareStatement("SELECT token, refresh_token FROM " + table
-             + " WHERE principal = ? AND kind = ?")) {
-      s.setString(1, k.principal());
-      s.setString(2, k.kind().name());
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(pair(k, r.getString(1), r.getString(2))) : Optional.empty();
-      }
+    try {
+      return TransientSql.retrying("read the " + k + " pair", transientRetry, null, () -> {
+        try (Connection c = connection();
+             PreparedStatement s = c.prepareStatement("SELECT token, refresh_token FROM " + table
+                 + " WHERE principal = ? AND kind = ?")) {
+          s.setString(1, k.principal());
+          s.setString(2, k.kind().name());
+          try (ResultSet r = s.executeQuery()) {
+            return r.next() ? Optional.of(pair(k, r.getString(1), r.getString(2))) : Optional.empty();
+          }
+        }
+      });
     } catch (SQLException e) {
       throw unavailable("read the " + k + " pair", e);
     }
   }
 
   /**
-   * Saves {@code pair}: under this process's lease, a compare-and-set on the lease that ends it;
-   * otherwise (a pair set by the application) an insert or update.
+   * Saves {@code pair}. Under this process's lease: a compare-and-set on the pair it replaced that
+   * ends the lease, tried again through transient failures for up to the lease duration while the
+   * lease is kept alive. Otherwise (a pair the application set): an insert or update.
+   *
+   * @throws TokenStoreUnavailableException when the database cannot be written (the session keeps
+   *     the pair and saves it again later)
    */
   @Override
   public void save(TokenKey k, TokenPair pair) {
     if (pair == null) {
       throw new IllegalArgumentException("pair must not be null");
     }
-    String token = seal(k, pair.token());
-    String refresh = seal(k, pair.refreshToken());
+    String token = cipher.seal(k, pair.token());
+    String refresh = cipher.seal(k, pair.refreshToken());
     String hash = hash(pair.refreshToken());
-    try (Connection c = connection()) {
-      if (leased.remove(k) != null) {
-        try (PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET token = ?, refresh_token = ?,"
-            + " refresh_hash = ?, version = version + 1, lease_owner = NULL, lease_until = 0"
-            + " WHERE principal = ? AND kind = ? AND lease_owner = ?")) {
-          s.setString(1, token);
-          s.setString(2, refresh);
-          s.setString(3, hash);
-          s.setString(4, k.principal());
-          s.setString(5, k.kind().name());
-          s.setString(6, owner);
-          if (s.executeUpdate() != 1) {
-            throw new IllegalStateException("the renew lease of the " + k + " pair expired before the new pair"
-                + " was saved (another process may renew it); lengthen leaseDuration");
-          }
+    Leased lease = leased.get(k);
+    try {
+      if (lease != null && lease.renewedHash() != null) {
+        boolean replaced = TransientSql.retrying("save the renewed " + k + " pair",
+            leaseDuration.compareTo(transientRetry) > 0 ? leaseDuration : transientRetry,
+            () -> extendLease(k), () -> replace(k, lease.renewedHash(), token, refresh, hash));
+        if (!replaced) {
+          LOG.warn("dfx token store: the {} pair was changed by another process while this one renewed it;"
+              + " saving the renewed pair over it", k);
+          TransientSql.retrying("save the " + k + " pair", transientRetry, null,
+              () -> upsert(k, token, refresh, hash));
         }
-        return;
+      } else {
+        TransientSql.retrying("save the " + k + " pair", transientRetry, null, () -> upsert(k, token, refresh, hash));
       }
-      upsert(c, k, token, refresh, hash);
+      leased.remove(k);
     } catch (SQLException e) {
       throw unavailable("save the " + k + " pair", e);
     }
   }
 
-  private void upsert(Connection c, TokenKey k, String token, String refresh, String hash) throws SQLException {
-    for (int attempt = 0; attempt < 3; attempt++) {
-      try (PreparedStatement u = c.prepareStatement("UPDATE " + table + " SET token = ?, refresh_token = ?,"
-          + " refresh_hash = ?, version = version + 1 WHERE principal = ? AND kind = ?")) {
-        u.setString(1, token);
-        u.setString(2, refresh);
-        u.setString(3, hash);
-        u.setString(4, k.principal());
-        u.setString(5, k.kind().name());
-        if (u.executeUpdate() == 1) {
-          return;
+  /** The compare-and-set of a renewed pair: replaces the row only if it still holds the renewed one. */
+  private boolean replace(TokenKey k, String renewedHash, String token, String refresh, String hash)
+      throws SQLException {
+    try (Connection c = connection();
+         PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET token = ?, refresh_token = ?,"
+             + " refresh_hash = ?, version = version + 1, lease_owner = NULL, lease_until = 0"
+             + " WHERE principal = ? AND kind = ? AND refresh_hash = ?")) {
+      s.setString(1, token);
+      s.setString(2, refresh);
+      s.setString(3, hash);
+      s.setString(4, k.principal());
+      s.setString(5, k.kind().name());
+      s.setString(6, renewedHash);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  private Void upsert(TokenKey k, String token, String refresh, String hash) throws SQLException {
+    try (Connection c = connection()) {
+      for (int attempt = 0; attempt < 3; attempt++) {
+        try (PreparedStatement u = c.prepareStatement("UPDATE " + table + " SET token = ?, refresh_token = ?,"
+            + " refresh_hash = ?, version = version + 1, lease_owner = NULL, lease_until = 0"
+            + " WHERE principal = ? AND kind = ?")) {
+          u.setString(1, token);
+          u.setString(2, refresh);
+          u.setString(3, hash);
+          u.setString(4, k.principal());
+          u.setString(5, k.kind().name());
+          if (u.executeUpdate() == 1) {
+            return null;
+          }
         }
-      }
-      try (PreparedStatement i = c.prepareStatement("INSERT INTO " + table + " (principal, kind, token,"
-          + " refresh_token, refresh_hash, version, lease_owner, lease_until) VALUES (?, ?, ?, ?, ?, 1, NULL, 0)")) {
-        i.setString(1, k.principal());
-        i.setString(2, k.kind().name());
-        i.setString(3, token);
-        i.setString(4, refresh);
-        i.setString(5, hash);
-        i.executeUpdate();
-        return;
-      } catch (SQLException duplicate) {
-        // another process inserted the row meanwhile: update it
-        if (attempt == 2) {
-          throw duplicate;
+        try (PreparedStatement i = c.prepareStatement("INSERT INTO " + table + " (principal, kind, token,"
+            + " refresh_token, refresh_hash, version, lease_owner, lease_until) VALUES (?, ?, ?, ?, ?, 1, NULL, 0)")) {
+          i.setString(1, k.principal());
+          i.setString(2, k.kind().name());
+          i.setString(3, token);
+          i.setString(4, refresh);
+          i.setString(5, hash);
+          i.executeUpdate();
+          return null;
+        } catch (SQLException duplicate) {
+          // another process inserted the row meanwhile: update it (a lost connection is retried by the caller)
+          if (attempt == 2 || TransientSql.isTransient(duplicate)) {
+            throw duplicate;
+          }
         }
       }
     }
+    return null;
   }
 
   // ---------------------------------------------------------------- lease
 
+  /**
+   * @throws TokenStoreUnavailableException when the database cannot be read or written after the
+   *     transient retries (no renew must be sent then)
+   */
   @Override
   public Lease tryLease(TokenKey k, TokenPair held) {
-    long now = clock.millis();
+    String heldHash = hash(held.refreshToken());
+    try {
+      return TransientSql.retrying("take the renew lease of the " + k + " pair", transientRetry, null,
+          () -> takeLease(k, heldHash));
+    } catch (SQLException e) {
+      throw unavailable("take the renew lease of the " + k + " pair", e);
+    }
+  }
+
+  private Lease takeLease(TokenKey k, String heldHash) throws SQLException {
     try (Connection c = connection()) {
       String storedToken;
       String storedRefresh;
@@ -221,6 +273,7 @@ public final class JdbcTokenStore implements LeasingTokenStore {
         try (ResultSet r = s.executeQuery()) {
           if (!r.next()) {
             // nothing stored yet: nothing to coordinate on; the save inserts the row
+            leased.put(k, new Leased(null));
             return new Acquired();
           }
           storedToken = r.getString(1);
@@ -229,27 +282,39 @@ public final class JdbcTokenStore implements LeasingTokenStore {
           version = r.getLong(4);
         }
       }
-      if (!storedHash.equals(hash(held.refreshToken()))) {
+      if (!storedHash.equals(heldHash)) {
         return new Newer(pair(k, storedToken, storedRefresh));
       }
-      try (PreparedStatement u = c.prepareStatement("UPDATE " + table + " SET lease_owner = ?, lease_until = ?"
-          + " WHERE principal = ? AND kind = ? AND version = ?"
-          + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < ?)")) {
+      try (PreparedStatement u = c.prepareStatement("UPDATE " + table + " SET lease_owner = ?, lease_until = "
+          + DB_NOW_MILLIS + " + ? WHERE principal = ? AND kind = ? AND version = ?"
+          + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < " + DB_NOW_MILLIS + ")")) {
         u.setString(1, owner);
-        u.setLong(2, now + leaseDuration.toMillis());
+        u.setLong(2, leaseDuration.toMillis());
         u.setString(3, k.principal());
         u.setString(4, k.kind().name());
         u.setLong(5, version);
         u.setString(6, owner);
-        u.setLong(7, now);
         if (u.executeUpdate() == 1) {
-          leased.put(k, Boolean.TRUE);
+          leased.put(k, new Leased(heldHash));
           return new Acquired();
         }
       }
       return new Busy();
-    } catch (SQLException e) {
-      throw unavailable("take the renew lease of the " + k + " pair", e);
+    }
+  }
+
+  /** Keeps this process's lease alive (best effort) while it still tries to save the renewed pair. */
+  private void extendLease(TokenKey k) {
+    try (Connection c = connection();
+         PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET lease_until = " + DB_NOW_MILLIS
+             + " + ? WHERE principal = ? AND kind = ? AND lease_owner = ?")) {
+      s.setLong(1, leaseDuration.toMillis());
+      s.setString(2, k.principal());
+      s.setString(3, k.kind().name());
+      s.setString(4, owner);
+      s.executeUpdate();
+    } catch (SQLException | RuntimeException e) {
+      // the save's next try reports what is wrong
     }
   }
 
@@ -258,13 +323,17 @@ public final class JdbcTokenStore implements LeasingTokenStore {
     if (leased.remove(k) == null) {
       return;
     }
-    try (Connection c = connection();
-         PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET lease_owner = NULL, lease_until = 0"
-             + " WHERE principal = ? AND kind = ? AND lease_owner = ?")) {
-      s.setString(1, k.principal());
-      s.setString(2, k.kind().name());
-      s.setString(3, owner);
-      s.executeUpdate();
+    try {
+      TransientSql.retrying("release the renew lease of the " + k + " pair", transientRetry, null, () -> {
+        try (Connection c = connection();
+             PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET lease_owner = NULL, lease_until = 0"
+                 + " WHERE principal = ? AND kind = ? AND lease_owner = ?")) {
+          s.setString(1, k.principal());
+          s.setString(2, k.kind().name());
+          s.setString(3, owner);
+          return s.executeUpdate();
+        }
+      });
     } catch (SQLException | RuntimeException e) {
       // best effort: the lease expires by itself
     }
@@ -284,70 +353,26 @@ public final class JdbcTokenStore implements LeasingTokenStore {
 
   private Connection connection() throws SQLException {
     Connection c = dataSource.getConnection();
-    if (!schemaReady && createSchema) {
-      try (Statement s = c.createStatement()) {
-        s.execute(String.format(DDL, table));
-      } catch (SQLException e) {
-        c.close();
-        throw e;
+    try {
+      if (!urlChecked) {
+        urlChecked = true;
+        H2Exposure.warnIfListeningBeyondLoopback(c);
       }
-      schemaReady = true;
+      if (!schemaReady && createSchema) {
+        try (Statement s = c.createStatement()) {
+          s.execute(String.format(DDL, table));
+        }
+        schemaReady = true;
+      }
+    } catch (SQLException | RuntimeException e) {
+      c.close();
+      throw e;
     }
     return c;
   }
 
   private TokenPair pair(TokenKey k, String token, String refresh) {
-    return new TokenPair(open(k, token), open(k, refresh));
-  }
-
-  private String seal(TokenKey k, String value) {
-    if (key == null) {
-      return value;
-    }
-    try {
-      byte[] iv = new byte[IV_BYTES];
-      RANDOM.nextBytes(iv);
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, iv));
-      cipher.updateAAD(aad(k));
-      byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
-      return ENCRYPTED + Base64.getEncoder().encodeToString(
-          ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("token store: could not encrypt (" + e.getClass().getSimpleName() + ")", e);
-    }
-  }
-
-  private String open(TokenKey k, String stored) {
-    boolean encrypted = stored.startsWith(ENCRYPTED);
-    if (key == null && !encrypted) {
-      return stored;
-    }
-    if (key == null) {
-      throw new IllegalStateException("token store: the " + k + " pair is encrypted at rest; configure the"
-          + " store with its encryptionKey");
-    }
-    if (!encrypted) {
-      throw new IllegalStateException("token store: the " + k + " pair is stored unencrypted although an"
-          + " encryptionKey is configured; set the pair again to encrypt it");
-    }
-    try {
-      byte[] all = Base64.getDecoder().decode(stored.substring(ENCRYPTED.length()));
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(128, all, 0, IV_BYTES));
-      cipher.updateAAD(aad(k));
-      return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
-    } catch (AEADBadTagException e) {
-      throw new IllegalStateException("token store: the encryption key does not decrypt the " + k
-          + " pair (a wrong key, or the row was altered)", e);
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new IllegalStateException("token store: the " + k + " pair cannot be decrypted ("
-          + e.getClass().getSimpleName() + ")", e);
-    }
-  }
-
-  private static byte[] aad(TokenKey k) {
-    return (k.principal() + "|" + k.kind().name()).getBytes(StandardCharsets.UTF_8);
+    return new TokenPair(cipher.open(k, token), cipher.open(k, refresh));
   }
 
   private static String hash(String refreshToken) {
@@ -361,12 +386,14 @@ public final class JdbcTokenStore implements LeasingTokenStore {
 
   private static TokenStoreUnavailableException unavailable(String what, SQLException e) {
     return new TokenStoreUnavailableException("token store: could not " + what + " (" + e.getClass().getSimpleName()
-        + ", SQL state " + e.getSQLState() + ")", e);
+        + ", SQL state " + e.getSQLState() + (TransientSql.isTransient(e) ? ", transient: tried again until the"
+        + " retry budget was spent" : "") + ")", e);
   }
 
   @Override
   public String toString() {
-    return "JdbcTokenStore[table=" + table + ", encrypted=" + (key != null) + ", leaseDuration=" + leaseDuration + "]";
+    return "JdbcTokenStore[table=" + table + ", encrypted=" + cipher.encrypts() + ", leaseDuration=" + leaseDuration
+        + "]";
   }
 
   /** Builds a {@link JdbcTokenStore}; each setting checks its value at once. */
@@ -375,16 +402,18 @@ public final class JdbcTokenStore implements LeasingTokenStore {
     private String table = "dfx_token_pairs";
     private SecretKey key;
     private Duration leaseDuration = Duration.ofSeconds(60);
+    private Duration transientRetry = Duration.ofSeconds(10);
     private String principal = TokenKey.DEFAULT_PRINCIPAL;
     private String owner = UUID.randomUUID() + "@" + ProcessHandle.current().pid();
-    private Clock clock = Clock.systemUTC();
     private boolean createSchema = true;
 
     private Builder() {}
 
     /**
-     * @param dataSource where the table lives (a pool such as HikariCP is advised)
+     * @param dataSource where the table lives (a pool such as HikariCP is faster; a plain {@code
+     *     DataSource} works)
      * @return this
+     * @throws IllegalArgumentException when it is {@code null}
      */
     public Builder dataSource(DataSource dataSource) {
       if (dataSource == null) {
@@ -398,6 +427,7 @@ public final class JdbcTokenStore implements LeasingTokenStore {
      * @param table the table name, {@code [A-Za-z_][A-Za-z0-9_]*} up to 63 characters; default
      *     {@code dfx_token_pairs}
      * @return this
+     * @throws IllegalArgumentException when it is not such a name
      */
     public Builder table(String table) {
       if (table == null || !table.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
@@ -408,9 +438,10 @@ public final class JdbcTokenStore implements LeasingTokenStore {
     }
 
     /**
-     * @param key an AES key (128 or 256 bits): tokens are stored encrypted with AES-GCM, bound to
-     *     their row; never logged
+     * @param key an AES key (128, 192 or 256 bits): tokens are stored encrypted with AES-GCM, bound
+     *     to their row; never logged
      * @return this
+     * @throws IllegalArgumentException when it is not such a key
      */
     public Builder encryptionKey(SecretKey key) {
       if (key == null || !"AES".equalsIgnoreCase(key.getAlgorithm()) || key.getEncoded() == null
@@ -425,6 +456,7 @@ public final class JdbcTokenStore implements LeasingTokenStore {
      * @param duration how long a renew lease lasts, 1 s to 10 min; longer than a renew with its
      *     retries (default 60 s)
      * @return this
+     * @throws IllegalArgumentException when it is out of range
      */
     public Builder leaseDuration(Duration duration) {
       if (duration == null || duration.compareTo(Duration.ofSeconds(1)) < 0
@@ -436,9 +468,25 @@ public final class JdbcTokenStore implements LeasingTokenStore {
     }
 
     /**
+     * @param budget how long a transient database failure (see the class comment) is tried again
+     *     before it surfaces, 0 to 10 min (0: never); default 10 s. The save of a renewed pair is
+     *     tried again for at least the lease duration.
+     * @return this
+     * @throws IllegalArgumentException when it is out of range
+     */
+    public Builder retryTransientErrorsFor(Duration budget) {
+      if (budget == null || budget.isNegative() || budget.compareTo(Duration.ofMinutes(10)) > 0) {
+        throw new IllegalArgumentException("retryTransientErrorsFor must be 0 to 10 min");
+      }
+      this.transientRetry = budget;
+      return this;
+    }
+
+    /**
      * @param principal the user principal the kind-only methods address (a store serving one
      *     user); default {@link TokenKey#DEFAULT_PRINCIPAL}
      * @return this
+     * @throws IllegalArgumentException when it is not 1..128 visible ASCII characters
      */
     public Builder principal(String principal) {
       this.principal = TokenKey.user(principal).principal();
@@ -448,6 +496,7 @@ public final class JdbcTokenStore implements LeasingTokenStore {
     /**
      * @param owner this process's name in the lease column (default: a random ID and the PID)
      * @return this
+     * @throws IllegalArgumentException when it is blank or longer than 128 characters
      */
     public Builder owner(String owner) {
       if (owner == null || owner.isBlank() || owner.length() > 128) {
@@ -458,14 +507,17 @@ public final class JdbcTokenStore implements LeasingTokenStore {
     }
 
     /**
-     * @param clock the clock lease expiry is measured with; default UTC system clock
+     * @param clock ignored
      * @return this
+     * @throws IllegalArgumentException when it is {@code null}
+     * @deprecated lease expiry is written and compared on the database's clock, never a process
+     *     clock; this setting has no effect
      */
+    @Deprecated
     public Builder clock(Clock clock) {
       if (clock == null) {
         throw new IllegalArgumentException("clock must not be null");
       }
-      this.clock = clock;
       return this;
     }
 
@@ -479,7 +531,10 @@ public final class JdbcTokenStore implements LeasingTokenStore {
       return this;
     }
 
-    /** @return the store */
+    /**
+     * @return the store
+     * @throws IllegalArgumentException when no data source was set
+     */
     public JdbcTokenStore build() {
       if (dataSource == null) {
         throw new IllegalArgumentException("dataSource must be set");
