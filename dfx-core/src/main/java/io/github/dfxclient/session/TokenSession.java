@@ -69,6 +69,7 @@ public final class TokenSession {
   private final Clock clock;
   private final Duration renewSkew;
   private final Map<TokenKey, PairSlot> slots = new ConcurrentHashMap<>();
+  private final Map<TokenKey, CompletableFuture<PairSlot>> loads = new ConcurrentHashMap<>();
   private final Renewals renewals;
   private final DfxCredentials defaultCredentials;
   private final LegacyBearer legacyBearer;
@@ -98,17 +99,39 @@ public final class TokenSession {
 
   // ---------------------------------------------------------------- pairs
 
-  /** @return the slot of {@code key}, loading its pair from the store on first use */
+  /**
+   * @return the slot of {@code key}, loading its pair from the store on first use: one load for all
+   *     the callers that need it at once (outside any lock), the others wait for it
+   */
   PairSlot slot(TokenKey key) {
     PairSlot slot = slots.get(key);
     if (slot != null) {
       return slot;
     }
-    // read the store outside any lock; a racing reader reads the same thing
-    PairSlot fresh = new PairSlot(key);
-    fresh.held = renewals.adopted(store.load(key).orElse(null));
-    PairSlot raced = slots.putIfAbsent(key, fresh);
-    return raced != null ? raced : fresh;
+    CompletableFuture<PairSlot> mine = new CompletableFuture<>();
+    CompletableFuture<PairSlot> loading = loads.putIfAbsent(key, mine);
+    if (loading == null) {
+      try {
+        PairSlot fresh = new PairSlot(key);
+        fresh.held = renewals.adopted(store.load(key).orElse(null));
+        PairSlot raced = slots.putIfAbsent(key, fresh);
+        mine.complete(raced != null ? raced : fresh);
+      } catch (Throwable e) {
+        mine.completeExceptionally(e);
+      } finally {
+        loads.remove(key, mine);
+      }
+      loading = mine;
+    }
+    try {
+      return loading.get();
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw Renewals.sneaky(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new io.github.dfxclient.core.CredentialsUnavailableException("interrupted while the " + key
+          + " pair was read from the store", e);
+    }
   }
 
   /** @return the slot of {@code key} if it is loaded already, else {@code null} (no I/O) */
@@ -500,7 +523,8 @@ public final class TokenSession {
     }
 
     /**
-     * @return the session, with the pairs the store holds
+     * @return the session; it reads each pair from the store on its first use (building it does no
+     *     I/O)
      * @throws IllegalArgumentException when no {@code auths} port was set
      */
     public TokenSession build() {

@@ -15,16 +15,13 @@ import io.github.dfxclient.session.TokenStoreUnavailableException;
 import io.github.dfxclient.testkit.FakeDfxServer;
 import io.github.dfxclient.testkit.ScriptedFailure;
 import io.github.dfxclient.transport.jdk.JdkAuthsAdapter;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -77,46 +74,18 @@ class FleetTest {
     return TokenSession.builder()
         .auths(JdkAuthsAdapter.builder().baseUri(dfx.baseUri())
             .retryPolicy(DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(10)).build()).build())
-        .store(store).renewSkew(Duration.ofHours(2)).build();
+        .store(store).build();
   }
 
   private List<Process> workers(int processes, int threads, Duration lease) throws IOException {
-    long startAt = System.currentTimeMillis() + 4_000;
-    List<Process> list = new ArrayList<>();
-    for (int i = 0; i < processes; i++) {
-      list.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-          FleetWorker.class.getName(), pg.url(), dfx.baseUri().toString(), Integer.toString(threads),
-          Long.toString(startAt), Long.toString(lease.toMillis())).redirectErrorStream(true).start());
-    }
-    return list;
-  }
-
-  private static String output(Process p) throws Exception {
-    StringBuilder out = new StringBuilder();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        out.append(line).append('\n');
-      }
-    }
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    return out.toString();
+    return FleetProcesses.start(processes, pg.url(), "pg", dfx.baseUri(), threads, lease);
   }
 
   @Test
   void fourProcessesOfSixtyFourThreadsRenewTheSharedPairOnce() throws Exception {
-    TokenPair device = dfx.backend().issuePair("device");
+    TokenPair device = FleetProcesses.dueDevicePair(dfx.backend());
     store("setup", Duration.ofSeconds(10)).save(TokenKind.DEVICE, device);
-    List<Process> fleet = workers(4, 64, Duration.ofSeconds(10));
-    List<String> outputs = new ArrayList<>();
-    try {
-      for (Process p : fleet) {
-        outputs.add(output(p));
-      }
-    } finally {
-      fleet.forEach(Process::destroyForcibly);
-    }
+    List<String> outputs = FleetProcesses.outputs(workers(4, 64, Duration.ofSeconds(10)));
 
     TokenPair saved = store("check", Duration.ofSeconds(10)).load(TokenKind.DEVICE).orElseThrow();
     String expected = "TOKENS 1 " + Integer.toHexString(saved.token().hashCode());
@@ -135,6 +104,7 @@ class FleetTest {
     first.set(TokenKind.DEVICE, device);
     TokenSession second = TokenSession.builder()
         .auths(JdkAuthsAdapter.builder().baseUri(dfx.baseUri()).build()).store(b).build();
+    assertThat(second.current(TokenKind.DEVICE)).contains(device);
     TokenPair renewedByFirst = first.renewIfStill(TokenKind.DEVICE, device.token());
     AuthsPort viaSecond = JdkAuthsAdapter.builder().baseUri(dfx.baseUri()).credentials(second.credentials()).build();
 
@@ -148,7 +118,7 @@ class FleetTest {
 
   @Test
   void aLeaseHolderKilledMidRenewIsTakenOverWithoutASplit() throws Exception {
-    TokenPair device = dfx.backend().issuePair("device");
+    TokenPair device = FleetProcesses.dueDevicePair(dfx.backend());
     store("setup", Duration.ofSeconds(2)).save(TokenKind.DEVICE, device);
     // the server acts on the renew at once and holds the answer back: the holder dies with it
     dfx.backend().latency(DfxEndpoint.RENEW, Duration.ofSeconds(20));
@@ -187,7 +157,8 @@ class FleetTest {
   @Test
   void aDatabaseThatIsDownStopsRenewsUntilItIsBack() throws Exception {
     TokenPair device = dfx.backend().issuePair("device");
-    JdbcTokenStore store = store("a", Duration.ofSeconds(5));
+    JdbcTokenStore store = JdbcTokenStore.builder().dataSource(pg.dataSource()).owner("a")
+        .leaseDuration(Duration.ofSeconds(5)).retryTransientErrorsFor(Duration.ofMillis(500)).build();
     TokenSession session = session(store);
     session.set(TokenKind.DEVICE, device);
 
@@ -206,6 +177,120 @@ class FleetTest {
     TokenPair next = session.renewIfStill(TokenKind.DEVICE, device.token());
     assertThat(dfx.backend().isCurrent(next)).isTrue();
     assertThat(store.load(TokenKind.DEVICE)).contains(next);
+  }
+
+  @Test
+  void theLeaseIsOnTheDatabasesClockNotTheProcesses() throws Exception {
+    SkewedFleet.assertOneRenew(pg.dataSource(), dfx);
+  }
+
+  /**
+   * PostgreSQL stops right after a renew reached the server (its answer is held in the holder until
+   * the database is down), and starts again 2 s later: the holder keeps trying to save the renewed
+   * pair (keeping its lease alive), the store holds the server's pair soon after the restart, a
+   * second process that was waiting for the pair gets it, and the server saw one renew.
+   */
+  @Test
+  void aRenewedPairIsSavedOnceTheDatabaseIsBackAndTheWaitingProcessGetsIt() throws Exception {
+    TokenPair device = dfx.backend().issuePair("device");
+    CountingDataSource countingA = new CountingDataSource(pg.dataSource());
+    JdbcTokenStore storeA = JdbcTokenStore.builder().dataSource(countingA).owner("a")
+        .leaseDuration(Duration.ofSeconds(30)).build();
+    JdbcTokenStore storeB = store("b", Duration.ofSeconds(30));
+    CountDownLatch answered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AuthsPort real = JdkAuthsAdapter.builder().baseUri(dfx.baseUri()).build();
+    TokenSession a = TokenSession.builder().auths(new HeldRenew(real, answered, release)).store(storeA).build();
+    TokenSession b = session(storeB);
+    a.set(TokenKind.DEVICE, device);
+    b.current(TokenKind.DEVICE);
+
+    CompletableFuture<TokenPair> holder = CompletableFuture.supplyAsync(
+        () -> a.renewIfStill(TokenKind.DEVICE, device.token()));
+    assertThat(answered.await(30, TimeUnit.SECONDS)).as("the renew reached the server and was answered").isTrue();
+    CompletableFuture<TokenPair> waiter = CompletableFuture.supplyAsync(
+        () -> b.renewIfStill(TokenKind.DEVICE, device.token()));
+    long restartedAt;
+    pg.stop();
+    try {
+      int before = countingA.failures();
+      release.countDown();
+      Thread.sleep(2_000);
+      assertThat(countingA.failures()).as("the holder tried to save while the database was down").isGreaterThan(before);
+    } finally {
+      pg.restart();
+      restartedAt = System.nanoTime();
+    }
+
+    TokenPair server = dfx.backend().currentPair("device").orElseThrow();
+    waitUntil(() -> storeB.load(TokenKind.DEVICE).filter(server::equals).isPresent(), 30);
+    long savedAfterMillis = (System.nanoTime() - restartedAt) / 1_000_000;
+    assertThat(savedAfterMillis).as("saved within 10 s of the restart").isLessThan(10_000);
+    assertThat(holder.get(60, TimeUnit.SECONDS)).isEqualTo(server);
+    assertThat(waiter.get(60, TimeUnit.SECONDS)).isEqualTo(server);
+    assertThat(dfx.backend().requestsReceived(DfxEndpoint.RENEW)).isEqualTo(1);
+    assertThat(b.accessToken(TokenKind.DEVICE)).isEqualTo(server.token());
+  }
+
+  /** A port whose renew, once answered, is held until released (the other operations are not used). */
+  private static final class HeldRenew implements AuthsPort {
+    private final AuthsPort real;
+    private final CountDownLatch answered;
+    private final CountDownLatch release;
+
+    HeldRenew(AuthsPort real, CountDownLatch answered, CountDownLatch release) {
+      this.real = real;
+      this.answered = answered;
+      this.release = release;
+    }
+
+    @Override
+    public TokenPair renew(TokenPair current) {
+      TokenPair next = real.renew(current);
+      answered.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return next;
+    }
+
+    @Override
+    public io.github.dfxclient.auths.LoginCodeSent requestLoginCode(LoginCodeRequest request) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public io.github.dfxclient.auths.ResetPasswordLinkSent requestResetPasswordLink(
+        io.github.dfxclient.auths.ResetPasswordLinkRequest request) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public io.github.dfxclient.auths.ResetMobileSent sendResetMobile(io.github.dfxclient.auths.ResetMobileRequest r) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public io.github.dfxclient.auths.GeneratedToken generateToken(TokenPair pair) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public io.github.dfxclient.auths.OrgClientCredentials orgClientCredentials(String orgId) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier condition, int seconds) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > until) {
+        throw new AssertionError("not reached within " + seconds + " s");
+      }
+      Thread.sleep(20);
+    }
   }
 
   @Test
@@ -233,14 +318,25 @@ class FleetTest {
       super(delegate);
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public Connection getConnection() throws java.sql.SQLException {
       count.incrementAndGet();
-      return super.getConnection();
+      try {
+        return super.getConnection();
+      } catch (java.sql.SQLException e) {
+        failed.incrementAndGet();
+        throw e;
+      }
     }
 
     int connections() {
       return count.get();
+    }
+
+    int failures() {
+      return failed.get();
     }
   }
 }

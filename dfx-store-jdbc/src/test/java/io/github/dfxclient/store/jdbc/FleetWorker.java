@@ -10,15 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * One process of a fleet, run by {@link FleetTest} as its own JVM: a session on a shared {@link
- * JdbcTokenStore} and the fake DFX server; at an agreed instant, {@code threads} threads ask for the
- * device token, which is about to expire (the renew skew is longer than its lifetime). Prints the
+ * One process of a fleet, run by {@link FleetProcesses} as its own JVM: a session on a shared
+ * {@link JdbcTokenStore} (a plain, non-pooled data source) and the fake DFX server; at an agreed
+ * instant, {@code threads} threads ask for the device token, which is due for a renew. Prints the
  * distinct tokens it got and exits.
  *
- * <p>Arguments: JDBC URL, fake server base URI, threads, start instant (epoch millis), lease
- * duration (ms).
+ * <p>Arguments: JDBC URL, data source ({@code pg}: PostgreSQL through {@code DriverManager}; {@code
+ * h2}: H2's own {@link JdbcDataSource}), fake server base URI, threads, start instant (epoch
+ * millis), lease duration (ms).
  */
 public final class FleetWorker {
   private FleetWorker() {}
@@ -29,17 +32,25 @@ public final class FleetWorker {
    */
   public static void main(String[] args) throws Exception {
     String url = args[0];
-    URI dfx = URI.create(args[1]);
-    int threads = Integer.parseInt(args[2]);
-    long startAt = Long.parseLong(args[3]);
-    Duration lease = Duration.ofMillis(Long.parseLong(args[4]));
-    JdbcTokenStore store = JdbcTokenStore.builder().dataSource(new SimpleDataSource(url, "postgres"))
-        .leaseDuration(lease).build();
+    DataSource dataSource;
+    if (args[1].equals("h2")) {
+      JdbcDataSource h2 = new JdbcDataSource();
+      h2.setURL(url);
+      h2.setUser("sa");
+      h2.setPassword(FleetProcesses.H2_PASSWORD);
+      dataSource = h2;
+    } else {
+      dataSource = new SimpleDataSource(url, "postgres");
+    }
+    URI dfx = URI.create(args[2]);
+    int threads = Integer.parseInt(args[3]);
+    long startAt = Long.parseLong(args[4]);
+    Duration lease = Duration.ofMillis(Long.parseLong(args[5]));
+    JdbcTokenStore store = JdbcTokenStore.builder().dataSource(dataSource).leaseDuration(lease).build();
     TokenSession session = TokenSession.builder()
         .auths(JdkAuthsAdapter.builder().baseUri(dfx).requestTimeout(Duration.ofSeconds(30))
             .retryPolicy(DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(20)).build()).build())
         .store(store)
-        .renewSkew(Duration.ofHours(2))
         .build();
     System.out.println("READY " + store.owner());
     System.out.flush();
