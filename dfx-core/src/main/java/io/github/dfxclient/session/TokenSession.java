@@ -270,8 +270,8 @@ public final class TokenSession {
     HeldPair now = slot.held;
     if (now == before && slot.unsaved == null && now.validAt(clock.millis())
         && !(failure instanceof DfxApiException api && api.status() == 401)) {
-      LOG.debug("dfx session: the renew of the {} pair ahead of its expiry failed ({}); its token is still valid",
-          slot.key, failure.getClass().getSimpleName());
+      LOG.debug("dfx session: the renew of the {} pair ahead of its expiry failed ({}: {}); its token is still valid",
+          slot.key, failure.getClass().getSimpleName(), failure.getMessage());
       return now.pair().token();
     }
     throw failure;

@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  *       AUTO_SERVER} file, lock timeouts, serialization failures and deadlocks) are tried again
  *       with backoff: the save of a renewed pair for up to the lease duration, keeping the lease
  *       alive meanwhile so that the others wait for the new pair instead of spending the old
- *       refresh token; every other operation for up to {@link Builder#retryTransientErrorsFor}.
+ *       refresh token; taking the lease for as long; every other operation for up to {@link
+ *       Builder#retryTransientErrorsFor} (default 30 s).
  *   <li>What still fails becomes a {@link TokenStoreUnavailableException}: the session sends no
  *       renew it could not persist, and keeps a renewed pair it could not save, saving it again on
  *       the next need.
@@ -173,8 +174,7 @@ public final class JdbcTokenStore implements LeasingTokenStore {
     Leased lease = leased.get(k);
     try {
       if (lease != null && lease.renewedHash() != null) {
-        boolean replaced = TransientSql.retrying("save the renewed " + k + " pair",
-            leaseDuration.compareTo(transientRetry) > 0 ? leaseDuration : transientRetry,
+        boolean replaced = TransientSql.retrying("save the renewed " + k + " pair", longer(transientRetry, leaseDuration),
             () -> extendLease(k), () -> replace(k, lease.renewedHash(), token, refresh, hash));
         if (!replaced) {
           LOG.warn("dfx token store: the {} pair was changed by another process while this one renewed it;"
@@ -253,8 +253,8 @@ public final class JdbcTokenStore implements LeasingTokenStore {
   public Lease tryLease(TokenKey k, TokenPair held) {
     String heldHash = hash(held.refreshToken());
     try {
-      return TransientSql.retrying("take the renew lease of the " + k + " pair", transientRetry, null,
-          () -> takeLease(k, heldHash));
+      return TransientSql.retrying("take the renew lease of the " + k + " pair", longer(transientRetry, leaseDuration),
+          null, () -> takeLease(k, heldHash));
     } catch (SQLException e) {
       throw unavailable("take the renew lease of the " + k + " pair", e);
     }
@@ -384,6 +384,10 @@ public final class JdbcTokenStore implements LeasingTokenStore {
     }
   }
 
+  private static Duration longer(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
   private static TokenStoreUnavailableException unavailable(String what, SQLException e) {
     return new TokenStoreUnavailableException("token store: could not " + what + " (" + e.getClass().getSimpleName()
         + ", SQL state " + e.getSQLState() + (TransientSql.isTransient(e) ? ", transient: tried again until the"
@@ -402,7 +406,7 @@ public final class JdbcTokenStore implements LeasingTokenStore {
     private String table = "dfx_token_pairs";
     private SecretKey key;
     private Duration leaseDuration = Duration.ofSeconds(60);
-    private Duration transientRetry = Duration.ofSeconds(10);
+    private Duration transientRetry = Duration.ofSeconds(30);
     private String principal = TokenKey.DEFAULT_PRINCIPAL;
     private String owner = UUID.randomUUID() + "@" + ProcessHandle.current().pid();
     private boolean createSchema = true;
@@ -469,8 +473,8 @@ public final class JdbcTokenStore implements LeasingTokenStore {
 
     /**
      * @param budget how long a transient database failure (see the class comment) is tried again
-     *     before it surfaces, 0 to 10 min (0: never); default 10 s. The save of a renewed pair is
-     *     tried again for at least the lease duration.
+     *     before it surfaces, 0 to 10 min (0: never); default 30 s. Taking the renew lease and the
+     *     save of a renewed pair are tried again for at least the lease duration.
      * @return this
      * @throws IllegalArgumentException when it is out of range
      */

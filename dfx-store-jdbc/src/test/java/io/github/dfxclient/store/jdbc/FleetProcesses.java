@@ -45,6 +45,7 @@ final class FleetProcesses {
     for (int i = 0; i < processes; i++) {
       list.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Dh2.bindAddress=127.0.0.1", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+          "-Dorg.slf4j.simpleLogger.log.io.github.dfxclient=" + System.getProperty("dfx.fleet.log", "warn"),
           "-cp", System.getProperty("java.class.path"), FleetWorker.class.getName(), url, dataSource,
           dfx.toString(), Integer.toString(threads), Long.toString(startAt), Long.toString(lease.toMillis()))
           .redirectErrorStream(true).start());

@@ -51,6 +51,7 @@ public final class FleetWorker {
         .auths(JdkAuthsAdapter.builder().baseUri(dfx).requestTimeout(Duration.ofSeconds(30))
             .retryPolicy(DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(20)).build()).build())
         .store(store)
+        .onRotation(r -> System.out.println("ROTATION " + Integer.toHexString(r.pair().token().hashCode())))
         .build();
     System.out.println("READY " + store.owner());
     System.out.flush();

@@ -129,6 +129,7 @@ class JdbcTokenStoreTest {
 
       TokenPair saved = h2Store(url).build().load(TokenKind.DEVICE).orElseThrow();
       String expected = "TOKENS 1 " + Integer.toHexString(saved.token().hashCode());
+      assertThat(dfx.backend().requestsReceived(DfxEndpoint.RENEW)).as(String.join("\n", outputs)).isEqualTo(1);
       assertThat(outputs).hasSize(2).allSatisfy(o -> assertThat(o).contains(expected).doesNotContain("FAILURE"));
       assertThat(dfx.backend().requestsReceived(DfxEndpoint.RENEW)).isEqualTo(1);
       assertThat(dfx.backend().isCurrent(saved)).isTrue();
