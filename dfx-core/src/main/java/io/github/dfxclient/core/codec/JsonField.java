@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One field of a JSON object, typed: its name on the wire, the Java type of its value, and whether
@@ -158,6 +159,20 @@ public final class JsonField<T> {
   /** @return the JSON type it must have, as messages say it, e.g. {@code "a string"} */
   public String expectedType() {
     return type.expected;
+  }
+
+  /**
+   * @return the codec of the nested object ({@link #object}) or of each item ({@link #list}); empty
+   *     for a field of another type
+   */
+  public Optional<JsonObjectCodec<?>> nestedCodec() {
+    if (type instanceof JsonType.ObjectType<?> o) {
+      return Optional.of(o.codec);
+    }
+    if (type instanceof JsonType.ListType<?> l) {
+      return Optional.of(l.codec);
+    }
+    return Optional.empty();
   }
 
   JsonType<T> type() {

@@ -101,10 +101,13 @@ public final class JsonObjectCodec<T> implements DfxCodec<T> {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new MalformedJsonException("body is not a JSON object");
       }
-      value = readObject(p);
+      Object[] values = new Object[fields.length];
+      long present = readFields(p, values);
+      // the whole body is checked before its fields are judged: broken JSON is reported as such
       if (p.nextToken() != null) {
         throw new MalformedJsonException("body holds more than one JSON value");
       }
+      value = complete(values, present);
     } catch (IOException e) {
       throw StrictJson.malformed(e);
     }
@@ -139,6 +142,11 @@ public final class JsonObjectCodec<T> implements DfxCodec<T> {
   /** Reads the object whose {@code START_OBJECT} the parser is at, through its {@code END_OBJECT}. */
   T readObject(JsonParser p) throws IOException {
     Object[] values = new Object[fields.length];
+    return complete(values, readFields(p, values));
+  }
+
+  /** Reads the fields into {@code values}; returns the bit set of the declared fields present. */
+  private long readFields(JsonParser p, Object[] values) throws IOException {
     long present = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       int i = indexOf(p.currentName());
@@ -158,6 +166,11 @@ public final class JsonObjectCodec<T> implements DfxCodec<T> {
       }
     }
     // jackson ends an object only at END_OBJECT; anything else is a syntax error it has thrown
+    return present;
+  }
+
+  /** Checks that every field that must be present is, and makes the object. */
+  private T complete(Object[] values, long present) {
     for (int i = 0; i < fields.length; i++) {
       if ((present & (1L << i)) == 0 && fields[i].presence() != JsonField.Presence.OPTIONAL) {
         throw new JsonFieldException(fields[i].name(), JsonFieldException.Problem.MISSING,
