@@ -100,9 +100,9 @@ public abstract class TransportContract {
   @BeforeEach
   public void addTheOperation() {
     items.put("a b/c+ü", "Widget");
-    // readme:test-operation-handler:start
     backend().handle(GET_PART, call -> new Item(call.request().itemId() + "|" + call.request().partId(),
         "Part", call.requireBearer().equals(USER_SUBJECT)));
+    // readme:test-operation-handler:start
     backend().handle(GET_ITEM, call -> {
       String subject = call.requireBearer();
       String name = items.get(call.request().itemId());
