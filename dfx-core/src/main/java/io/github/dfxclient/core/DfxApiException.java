@@ -10,7 +10,8 @@ import java.util.Optional;
  * <p>{@link #code()} is the server's error code ({@code "Code"} or {@code "errorCode"} in its body),
  * or {@code HTTP_<status>} when the body carried none (an HTML page or an empty body from a proxy).
  * {@link #serverMessage()} is the server's message, or a short sanitised excerpt of the body;
- * {@link #getMessage()} combines status, code, server message and endpoint.
+ * {@link #getMessage()} combines status, code, server message, the action and, when known, the URI
+ * requested ({@code host:port} and the path, a base URI's prefix included).
  */
 public final class DfxApiException extends DfxException {
 
