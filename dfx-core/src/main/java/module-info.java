@@ -10,6 +10,7 @@ module io.github.dfxclient.core {
 
   exports io.github.dfxclient.auths;
   exports io.github.dfxclient.core;
+  exports io.github.dfxclient.core.codec;
   exports io.github.dfxclient.core.spi;
   exports io.github.dfxclient.session;
 }

@@ -1,5 +1,6 @@
 package io.github.dfxclient.core;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -9,7 +10,8 @@ import java.util.Optional;
  * <p>{@link #code()} is the server's error code ({@code "Code"} or {@code "errorCode"} in its body),
  * or {@code HTTP_<status>} when the body carried none (an HTML page or an empty body from a proxy).
  * {@link #serverMessage()} is the server's message, or a short sanitised excerpt of the body;
- * {@link #getMessage()} combines status, code, server message and endpoint.
+ * {@link #getMessage()} combines status, code, server message, the action and, when known, the URI
+ * requested ({@code host:port} and the path, a base URI's prefix included).
  */
 public final class DfxApiException extends DfxException {
 
@@ -50,7 +52,22 @@ public final class DfxApiException extends DfxException {
    */
   public DfxApiException(
       DfxOperation<?, ?> operation, int status, String code, String serverMessage, Duration retryAfter) {
-    super(operation, compose(operation, status, code, serverMessage, retryAfter), null);
+    this(operation, null, status, code, serverMessage, retryAfter);
+  }
+
+  /**
+   * @param operation the operation that was called
+   * @param requestUri the URI requested (a query, fragment or user info in it is dropped), or
+   *     {@code null} when unknown; its host, port and path are named in the message
+   * @param status the HTTP status, 400..599
+   * @param code the error code, never blank
+   * @param serverMessage the sanitised server message, may be empty
+   * @param retryAfter the server's {@code Retry-After}, or {@code null}
+   */
+  public DfxApiException(DfxOperation<?, ?> operation, URI requestUri, int status, String code,
+      String serverMessage, Duration retryAfter) {
+    super(operation, requestUri,
+        compose(where(operation, requestUri), status, code, serverMessage, retryAfter), null);
     check(status, code, retryAfter);
     this.status = status;
     this.code = code;

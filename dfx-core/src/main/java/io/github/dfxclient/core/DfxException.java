@@ -1,11 +1,17 @@
 package io.github.dfxclient.core;
 
+import java.net.URI;
+import java.util.Optional;
+
 /**
  * A DFX call failed. The three kinds tell what is known about the request:
  * {@link DfxApiException} (the server answered with an error), {@link DfxTransportException} (no
  * usable answer) and {@link DfxProtocolException} (an answer the protocol does not allow).
  *
- * <p>Messages never hold a token, refresh token, phone number or e-mail address.
+ * <p>Messages never hold a token, refresh token, phone number or e-mail address. When the engine
+ * made the exception, its message also names where the request went: scheme, {@code host:port} and
+ * the path actually requested (a base URI's path prefix included, never a query), as {@link
+ * #requestUri()} gives it.
  */
 public abstract sealed class DfxException extends RuntimeException
     permits DfxApiException, DfxTransportException, DfxProtocolException {
@@ -16,6 +22,8 @@ public abstract sealed class DfxException extends RuntimeException
   private final DfxEndpoint endpoint;
   /** The action called, e.g. 2304 POST /auths/renew. */
   private final String action;
+  /** The URI requested, without user info, query or fragment; null when not known. */
+  private final URI requestUri;
 
   DfxException(DfxEndpoint endpoint, String message, Throwable cause) {
     super(message, cause);
@@ -24,15 +32,52 @@ public abstract sealed class DfxException extends RuntimeException
     }
     this.endpoint = endpoint;
     this.action = endpoint.toString();
+    this.requestUri = null;
   }
 
-  DfxException(DfxOperation<?, ?> operation, String message, Throwable cause) {
+  DfxException(DfxOperation<?, ?> operation, URI requestUri, String message, Throwable cause) {
     super(message, cause);
     if (operation == null) {
       throw new IllegalArgumentException("operation must not be null");
     }
     this.endpoint = operation.endpoint().orElse(null);
     this.action = operation.toString();
+    this.requestUri = withoutQuery(requestUri);
+  }
+
+  /**
+   * @return {@code uri} without user info, query and fragment, with its port when it has one; null
+   *     for null
+   */
+  static URI withoutQuery(URI uri) {
+    if (uri == null) {
+      return null;
+    }
+    if (uri.getRawUserInfo() == null && uri.getRawQuery() == null && uri.getRawFragment() == null) {
+      return uri;
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+    return URI.create(uri.getScheme() + "://" + uri.getHost() + port + path);
+  }
+
+  /**
+   * @param action the action, e.g. {@code 2304 POST /auths/renew}
+   * @param requestUri the URI requested, or null
+   * @return e.g. {@code "2304 POST /auths/renew at https://api.deepaffex.ai:443/auths/renew"}: the
+   *     port is always shown (the scheme's default when the URI has none), the query never
+   */
+  static String where(Object action, URI requestUri) {
+    URI uri = withoutQuery(requestUri);
+    if (uri == null) {
+      return String.valueOf(action);
+    }
+    int port = uri.getPort();
+    if (port < 0) {
+      port = "https".equalsIgnoreCase(uri.getScheme()) ? 443 : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : -1;
+    }
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    return action + " at " + uri.getScheme() + "://" + uri.getHost() + (port < 0 ? "" : ":" + port) + path;
   }
 
   /**
@@ -46,6 +91,15 @@ public abstract sealed class DfxException extends RuntimeException
   /** @return the action that was called, e.g. {@code "2304 POST /auths/renew"} */
   public String action() {
     return action;
+  }
+
+  /**
+   * @return the URI the failed attempt requested: the base URI (its path prefix included) and the
+   *     operation's path with its parameters filled in, without user info, query or fragment; empty
+   *     when the exception was made without one (by the constructors that take no URI)
+   */
+  public Optional<URI> requestUri() {
+    return Optional.ofNullable(requestUri);
   }
 
   /**

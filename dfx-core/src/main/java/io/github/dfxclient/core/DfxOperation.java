@@ -175,9 +175,16 @@ public final class DfxOperation<Q, A> {
   }
 
   /**
+   * Fills the path template in. Each parameter value becomes exactly one path segment: every byte of
+   * its UTF-8 form outside RFC 3986's unreserved characters is percent-encoded (so {@code /}, {@code
+   * ?}, {@code #} and {@code %} cannot change the path), and a value that would be a dot-segment
+   * ({@code .} or {@code ..}, which servers and proxies remove or resolve by RFC 3986, section 5.2.4)
+   * or an empty segment is refused.
+   *
    * @param request the request
    * @return the path with its parameters filled in and percent-encoded
-   * @throws IllegalArgumentException naming the parameter when a value is null or blank
+   * @throws IllegalArgumentException naming the parameter (never its value) when a value is null,
+   *     blank or a dot-segment
    */
   public String path(Q request) {
     if (parameterNames.length == 0) {
@@ -196,6 +203,10 @@ public final class DfxOperation<Q, A> {
         if (v == null || v.isBlank()) {
           throw new IllegalArgumentException(parameterNames[p] + " must not be null or blank");
         }
+        if (isDotSegment(v)) {
+          throw new IllegalArgumentException(parameterNames[p]
+              + " must not be a dot-segment: a path normalizer would turn it into another path");
+        }
         encodeSegment(v, b);
         p++;
       } else {
@@ -212,7 +223,8 @@ public final class DfxOperation<Q, A> {
    * @param method the request's method
    * @param rawPath the request's path, percent-encoded or not
    * @return the decoded path parameter values (empty list for a path without), or empty when the
-   *     request is not for this operation
+   *     request is not for this operation (also when a parameter is empty, a dot-segment, or not
+   *     valid percent-encoded UTF-8)
    */
   public Optional<List<String>> match(String method, String rawPath) {
     if (!this.method.equalsIgnoreCase(method) || rawPath == null || !rawPath.startsWith("/")) {
@@ -227,7 +239,7 @@ public final class DfxOperation<Q, A> {
       String s = segments[i];
       if (s.startsWith("{") && s.endsWith("}")) {
         String v = decodeSegment(parts[i]);
-        if (v == null || v.isEmpty()) {
+        if (v == null || v.isEmpty() || isDotSegment(v)) {
           return Optional.empty();
         }
         values.add(v);
@@ -254,6 +266,10 @@ public final class DfxOperation<Q, A> {
   @Override
   public String toString() {
     return actionId + " " + method + " " + pathTemplate;
+  }
+
+  private static boolean isDotSegment(String value) {
+    return value.equals(".") || value.equals("..");
   }
 
   private static void encodeSegment(String value, StringBuilder out) {
@@ -293,7 +309,14 @@ public final class DfxOperation<Q, A> {
         out.write(b, 0, b.length);
       }
     }
-    return out.toString(StandardCharsets.UTF_8);
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(out.toByteArray())).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return null;
+    }
   }
 
   /**

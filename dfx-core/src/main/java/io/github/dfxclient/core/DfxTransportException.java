@@ -1,5 +1,7 @@
 package io.github.dfxclient.core;
 
+import java.net.URI;
+
 /**
  * No usable answer arrived: the connection was refused, timed out, was reset, or ended early.
  *
@@ -35,7 +37,21 @@ public final class DfxTransportException extends DfxException {
    */
   public DfxTransportException(
       DfxOperation<?, ?> operation, boolean outcomeUnknown, String message, Throwable cause) {
-    super(operation, message + " (action " + operation + (outcomeUnknown ? "; outcome unknown)" : "; not sent)"), cause);
+    this(operation, null, outcomeUnknown, message, cause);
+  }
+
+  /**
+   * @param operation the operation that was called
+   * @param requestUri the URI requested (a query, fragment or user info in it is dropped), or
+   *     {@code null} when unknown; its host, port and path are named in the message
+   * @param outcomeUnknown whether the request may have reached the server
+   * @param message what happened, without secrets
+   * @param cause the transport's exception, or {@code null}
+   */
+  public DfxTransportException(DfxOperation<?, ?> operation, URI requestUri, boolean outcomeUnknown,
+      String message, Throwable cause) {
+    super(operation, requestUri, message + " (action " + where(operation, requestUri)
+        + (outcomeUnknown ? "; outcome unknown)" : "; not sent)"), cause);
     this.outcomeUnknown = outcomeUnknown;
   }
 

@@ -82,7 +82,9 @@ class InputRulesTest {
         Arguments.of(Field.MOBILE_PHONE, "+0555555012"), Arguments.of(Field.MOBILE_PHONE, "555-0123-44"),
         Arguments.of(Field.GENERATED, null), Arguments.of(Field.GENERATED, "secret token"),
         Arguments.of(Field.ORG_ID, null), Arguments.of(Field.ORG_ID, " "), Arguments.of(Field.ORG_ID, " acme"),
-        Arguments.of(Field.ORG_ID, "ac\nme"), Arguments.of(Field.ORG_ID, "a".repeat(129)));
+        Arguments.of(Field.ORG_ID, "ac\nme"), Arguments.of(Field.ORG_ID, "a".repeat(129)),
+        // a dot-segment would make a normalizing proxy or server call another endpoint
+        Arguments.of(Field.ORG_ID, "."), Arguments.of(Field.ORG_ID, ".."), Arguments.of(Field.ORG_ID, ""));
   }
 
   @Test
@@ -117,6 +119,7 @@ class InputRulesTest {
         Arguments.of(Field.RESET_IDENTIFIER, "日本の組織"), Arguments.of(Field.RESET_IDENTIFIER, "org-😀"),
         Arguments.of(Field.RESET_IDENTIFIER, "a".repeat(128)),
         Arguments.of(Field.ORG_ID, "acme health/eu"), Arguments.of(Field.ORG_ID, "組織"),
+        Arguments.of(Field.ORG_ID, "..."), Arguments.of(Field.ORG_ID, "a/../b"),
         Arguments.of(Field.MOBILE_PHONE, "15555550123"));
   }
 

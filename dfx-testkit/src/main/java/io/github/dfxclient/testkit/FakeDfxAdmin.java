@@ -2,18 +2,16 @@ package io.github.dfxclient.testkit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.github.dfxclient.auths.AuthsOperations;
 import io.github.dfxclient.auths.OrgClientCredentials;
 import io.github.dfxclient.auths.TokenPair;
+import io.github.dfxclient.core.codec.JsonObjectCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -157,38 +155,35 @@ public final class FakeDfxAdmin {
     return out.toByteArray();
   }
 
-  /** A flat JSON object's scalar fields. */
+  /** The request's JSON object, read by dfx-core's strict path (one object, no repeated field). */
   private static Map<String, Object> read(byte[] body) {
-    Map<String, Object> values = new HashMap<>();
-    try (JsonParser p = JSON.createParser(body)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IllegalArgumentException("body must be a JSON object");
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        JsonToken t = p.nextToken();
-        if (t == JsonToken.VALUE_STRING) {
-          values.put(name, p.getText());
-        } else if (t == JsonToken.VALUE_NUMBER_INT) {
-          values.put(name, p.getIntValue());
-        } else {
-          p.skipChildren();
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("body must be a JSON object");
+    try {
+      return JsonObjectCodec.anyObject().decode(body);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("body must be one JSON object (" + e.getMessage() + ")");
     }
-    return values;
   }
 
   private static String string(Map<String, Object> f, String name, String fallback) {
     Object v = f.get(name);
-    return v instanceof String s ? s : fallback;
+    if (v == null) {
+      return fallback;
+    }
+    if (v instanceof String s) {
+      return s;
+    }
+    throw new IllegalArgumentException(name + " must be a string");
   }
 
   private static int number(Map<String, Object> f, String name, int fallback) {
     Object v = f.get(name);
-    return v instanceof Integer i ? i : fallback;
+    if (v == null) {
+      return fallback;
+    }
+    if (v instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+      return l.intValue();
+    }
+    throw new IllegalArgumentException(name + " must be an integer");
   }
 
   private static Reply json(int status, byte[] body) {

@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.github.dfxclient.core.Credential;
 import io.github.dfxclient.core.DfxApiException;
 import io.github.dfxclient.core.DfxClient;
-import io.github.dfxclient.core.DfxCodec;
 import io.github.dfxclient.core.DfxCredentials;
 import io.github.dfxclient.core.DfxOperation;
 import io.github.dfxclient.core.DfxRetryPolicy;
 import io.github.dfxclient.core.DfxTransportException;
+import io.github.dfxclient.core.codec.JsonField;
+import io.github.dfxclient.core.codec.JsonObjectCodec;
 import io.github.dfxclient.core.spi.ClientSettings;
 import io.github.dfxclient.core.spi.DfxTransport;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -44,53 +38,16 @@ public abstract class TransportContract {
   /** A test-only answer. */
   public record Item(String itemId, String name, boolean owned) {}
 
-  private static final JsonFactory JSON = new JsonFactory();
+  static final JsonField<String> ITEM_ID = JsonField.string("itemId");
+  static final JsonField<String> NAME = JsonField.string("name");
+  static final JsonField<Boolean> OWNED = JsonField.bool("owned");
 
-  /** The answer codec of the test-only operation, on jackson-core. */
-  static final DfxCodec<Item> ITEM_CODEC = new DfxCodec<>() {
-    @Override
-    public byte[] encode(Item item) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (JsonGenerator g = JSON.createGenerator(out)) {
-        g.writeStartObject();
-        g.writeStringField("itemId", item.itemId());
-        g.writeStringField("name", item.name());
-        g.writeBooleanField("owned", item.owned());
-        g.writeEndObject();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return out.toByteArray();
-    }
-
-    @Override
-    public Item decode(byte[] json) {
-      String id = null;
-      String name = null;
-      Boolean owned = null;
-      try (JsonParser p = JSON.createParser(json)) {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-          throw new IllegalArgumentException("not an object");
-        }
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String field = p.currentName();
-          JsonToken t = p.nextToken();
-          switch (field) {
-            case "itemId" -> id = p.getText();
-            case "name" -> name = p.getText();
-            case "owned" -> owned = t == JsonToken.VALUE_TRUE;
-            default -> p.skipChildren();
-          }
-        }
-      } catch (IOException e) {
-        throw new IllegalArgumentException("not JSON");
-      }
-      if (id == null || name == null || owned == null) {
-        throw new IllegalArgumentException("lacks a field");
-      }
-      return new Item(id, name, owned);
-    }
-  };
+  /** The answer codec of the test-only operation, on dfx-core's public codec layer. */
+  static final JsonObjectCodec<Item> ITEM_CODEC = JsonObjectCodec.<Item>builder()
+      .field(ITEM_ID, Item::itemId)
+      .field(NAME, Item::name)
+      .field(OWNED, Item::owned)
+      .build(in -> new Item(in.get(ITEM_ID), in.get(NAME), in.get(OWNED)));
 
   /** The test-only operation: a GET with a path parameter and the user's token; safe to resend. */
   // readme:test-operation:start
@@ -103,6 +60,19 @@ public abstract class TransportContract {
           .resendAfterMaybeActed(true)
           .build();
   // readme:test-operation:end
+
+  /** A test-only request with two path parameters. */
+  public record PartQuery(String itemId, String partId) {}
+
+  /** The second test-only operation: two path parameters, so the path rules are seen to be generic. */
+  public static final DfxOperation<PartQuery, Item> GET_PART =
+      DfxOperation.<PartQuery, Item>builder(2398, "GET", "/test/items/{itemId}/parts/{partId}")
+          .argument("query")
+          .pathParameters(q -> List.of(q.itemId(), q.partId()), values -> new PartQuery(values.get(0), values.get(1)))
+          .answer(ITEM_CODEC)
+          .credential(Credential.USER)
+          .resendAfterMaybeActed(true)
+          .build();
 
   /** The user token the credentials give; the device token is another. */
   protected static final String USER_SUBJECT = "user-7";
@@ -130,6 +100,8 @@ public abstract class TransportContract {
   @BeforeEach
   public void addTheOperation() {
     items.put("a b/c+ü", "Widget");
+    backend().handle(GET_PART, call -> new Item(call.request().itemId() + "|" + call.request().partId(),
+        "Part", call.requireBearer().equals(USER_SUBJECT)));
     // readme:test-operation-handler:start
     backend().handle(GET_ITEM, call -> {
       String subject = call.requireBearer();
@@ -252,6 +224,29 @@ public abstract class TransportContract {
       assertThatThrownBy(() -> client.call(GET_ITEM, null))
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("query");
       assertThat(backend().requestsReceived(GET_ITEM)).isZero();
+    }
+  }
+
+  /**
+   * Both parameters of a two-parameter operation: encoded as one segment each and decoded by the
+   * server; an empty or dot-segment value in either is refused naming it, before any I/O.
+   * @throws java.lang.Exception when the test fails to run
+   */
+  @Test
+  public void everyPathParameterIsOneSegmentAndNeverADotSegment() throws Exception {
+    try (DfxClient client = client(settings())) {
+      assertThat(client.call(GET_PART, new PartQuery("a/b", "..."))).isEqualTo(new Item("a/b|...", "Part", true));
+      assertThat(client.callAsync(GET_PART, new PartQuery("?x#y", "%2E%2E")).get(5, TimeUnit.SECONDS).itemId())
+          .isEqualTo("?x#y|%2E%2E");
+      for (String bad : List.of("", ".", "..")) {
+        assertThatThrownBy(() -> client.call(GET_PART, new PartQuery(bad, "p")))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("itemId ");
+        assertThatThrownBy(() -> client.call(GET_PART, new PartQuery("i", bad)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("partId ");
+        assertThatThrownBy(() -> client.callAsync(GET_PART, new PartQuery("i", bad)))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("partId ");
+      }
+      assertThat(backend().requestsReceived(GET_PART)).isEqualTo(2);
     }
   }
 }

@@ -16,6 +16,7 @@ class CoreApiTest {
   @Test
   void publicApiMatchesTheRecordedBaseline() throws Exception {
     var api = ApiBaseline.of(DfxClient.class, "io.github.dfxclient.auths", "io.github.dfxclient.core",
+        "io.github.dfxclient.core.codec",
         "io.github.dfxclient.core.spi", "io.github.dfxclient.session");
 
     assertThat(api).anyMatch(l -> l.contains("TokenPair io.github.dfxclient.auths.AuthsPort.renew("));

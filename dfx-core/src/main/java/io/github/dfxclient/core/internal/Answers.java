@@ -4,21 +4,45 @@ import io.github.dfxclient.core.DfxApiException;
 import io.github.dfxclient.core.DfxException;
 import io.github.dfxclient.core.DfxOperation;
 import io.github.dfxclient.core.DfxProtocolException;
+import io.github.dfxclient.core.codec.JsonField;
+import io.github.dfxclient.core.codec.JsonFieldException;
+import io.github.dfxclient.core.codec.JsonObjectCodec;
+import io.github.dfxclient.core.codec.MalformedJsonException;
 import io.github.dfxclient.core.spi.DfxHttpResponse;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * Reads any answer: a 2xx body becomes the operation's answer through its codec; an error status
  * becomes the matching {@link DfxException}. Error bodies are read in both spellings ({@code
  * Code}/{@code Message} and {@code errorCode}/{@code message}); proxies' HTML and empty bodies give
- * {@code HTTP_<status>} and a sanitised excerpt. A secret answer is never quoted.
+ * {@code HTTP_<status>} and a sanitised excerpt. A secret answer is never quoted. Every body, success
+ * and error alike, is read by the codec layer's one strict path (a leading byte-order mark and
+ * white space accepted), and every exception names the URI requested.
  */
 public final class Answers {
   /** The media type of every request and answer body. */
   public static final String JSON_MEDIA_TYPE = "application/json";
 
   private static final int MAX_CODE = 64;
+
+  /** An error body: {@code {"Code","Message"}} as the server writes it, or {@code {"errorCode","message"}}. */
+  private record ErrorBody(Object code, Object errorCode, Object message, Object lowerMessage) {}
+
+  private static final JsonField<Object> CODE = JsonField.any("Code").optional();
+  private static final JsonField<Object> ERROR_CODE = JsonField.any("errorCode").optional();
+  private static final JsonField<Object> MESSAGE = JsonField.any("Message").optional();
+  private static final JsonField<Object> LOWER_MESSAGE = JsonField.any("message").optional();
+  private static final JsonObjectCodec<ErrorBody> ERROR_BODY = JsonObjectCodec.<ErrorBody>builder()
+      .field(CODE, ErrorBody::code)
+      .field(ERROR_CODE, ErrorBody::errorCode)
+      .field(MESSAGE, ErrorBody::message)
+      .field(LOWER_MESSAGE, ErrorBody::lowerMessage)
+      .build(in -> new ErrorBody(in.get(CODE), in.get(ERROR_CODE), in.get(MESSAGE), in.get(LOWER_MESSAGE)));
 
   private Answers() {}
 
@@ -30,39 +54,42 @@ public final class Answers {
    * @throws DfxException for an error status or an unusable answer
    */
   public static <A> A read(DfxOperation<?, A> op, DfxHttpResponse response) {
-    return read(op, response, java.util.List::of);
+    return read(op, null, response, List::of);
   }
 
   /**
    * @param op the operation that answered
+   * @param target the URI requested, named in every exception (or {@code null})
    * @param response the answer
    * @param secrets the exact secrets the call carried, asked only when an error is described
    * @param <A> the answer type
    * @return the decoded answer
    * @throws DfxException for an error status or an unusable answer
    */
-  public static <A> A read(DfxOperation<?, A> op, DfxHttpResponse response,
-      java.util.function.Supplier<java.util.Collection<String>> secrets) {
+  public static <A> A read(DfxOperation<?, A> op, URI target, DfxHttpResponse response,
+      Supplier<Collection<String>> secrets) {
     int status = response.status();
     if (status < 200 || status > 299) {
-      throw failure(op, status, response.header("Retry-After"), response.body(), secrets.get());
+      throw failure(op, target, status, response.header("Retry-After"), response.body(), secrets.get());
     }
     byte[] body = response.body();
     boolean secret = op.secretAnswer();
     String contentType = response.header("Content-Type");
     if (contentType != null && !isJson(contentType)) {
-      throw protocol(op, status, "answer has content type " + Excerpts.of(mediaType(contentType))
+      throw protocol(op, target, status, "answer has content type " + Excerpts.of(mediaType(contentType))
           + ", not " + JSON_MEDIA_TYPE, secret ? null : body, secrets);
     }
     if (body.length == 0) {
-      throw protocol(op, status, "answer body is empty", null, secrets);
+      throw protocol(op, target, status, "answer body is empty", null, secrets);
     }
     try {
       return op.answer().decode(body);
-    } catch (Json.Malformed e) {
-      throw protocol(op, status, "answer " + e.getMessage(), secret ? null : body, secrets);
+    } catch (MalformedJsonException e) {
+      throw protocol(op, target, status, "answer " + e.getMessage(), secret ? null : body, secrets);
+    } catch (JsonFieldException e) {
+      throw protocol(op, target, status, "answer " + e.getMessage(), null, secrets);
     } catch (IllegalArgumentException e) {
-      throw protocol(op, status, "unusable answer: " + e.getMessage(), null, secrets);
+      throw protocol(op, target, status, "unusable answer: " + e.getMessage(), null, secrets);
     }
   }
 
@@ -70,22 +97,23 @@ public final class Answers {
    * Maps a non-2xx answer: 4xx and 5xx become a {@link DfxApiException}, anything else (1xx, 3xx:
    * redirects are never followed) a {@link DfxProtocolException}.
    */
-  static DfxException failure(DfxOperation<?, ?> op, int status, String retryAfter, byte[] body,
-      java.util.Collection<String> secrets) {
+  static DfxException failure(DfxOperation<?, ?> op, URI target, int status, String retryAfter, byte[] body,
+      Collection<String> secrets) {
     if (status < 400 || status > 599) {
       String what = status >= 300 && status <= 399
           ? "unexpected redirect (redirects are not followed)"
           : "unexpected status";
-      return protocol(op, status, what, body, () -> secrets);
+      return protocol(op, target, status, what, body, () -> secrets);
     }
     String code = null;
     String message = null;
-    if (body.length > 0 && looksLikeJsonObject(body)) {
+    if (body.length > 0) {
       try {
-        Object[] v = Json.fields(body, "Code", "errorCode", "Message", "message");
-        code = Json.scalarText(v[0]) != null ? Json.scalarText(v[0]) : Json.scalarText(v[1]);
-        message = v[2] instanceof String ? (String) v[2] : v[3] instanceof String ? (String) v[3] : null;
+        ErrorBody e = ERROR_BODY.decode(body);
+        code = scalarText(e.code()) != null ? scalarText(e.code()) : scalarText(e.errorCode());
+        message = e.message() instanceof String m ? m : e.lowerMessage() instanceof String m ? m : null;
       } catch (IllegalArgumentException notJson) {
+        // an HTML page, plain text or broken JSON: HTTP_<status> and an excerpt
         code = null;
         message = null;
       }
@@ -95,7 +123,7 @@ public final class Answers {
       cleanCode = "HTTP_" + status;
     }
     String cleanMessage = message != null ? Excerpts.of(message, secrets) : Excerpts.of(body, secrets);
-    return new DfxApiException(op, status, cleanCode, cleanMessage,
+    return new DfxApiException(op, target, status, cleanCode, cleanMessage,
         RetryAfter.parse(retryAfter, Clock.systemUTC()).orElse(null));
   }
 
@@ -122,14 +150,9 @@ public final class Answers {
     return b.toString();
   }
 
-  private static boolean looksLikeJsonObject(byte[] body) {
-    for (byte b : body) {
-      if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
-        continue;
-      }
-      return b == '{';
-    }
-    return false;
+  /** @return a string or a number as text, else {@code null} */
+  private static String scalarText(Object value) {
+    return value instanceof String || value instanceof Number ? value.toString() : null;
   }
 
   private static String mediaType(String contentType) {
@@ -137,9 +160,9 @@ public final class Answers {
     return (semi < 0 ? contentType : contentType.substring(0, semi)).trim();
   }
 
-  private static DfxProtocolException protocol(DfxOperation<?, ?> op, int status, String what, byte[] excerptOf,
-      java.util.function.Supplier<java.util.Collection<String>> secrets) {
+  private static DfxProtocolException protocol(DfxOperation<?, ?> op, URI target, int status, String what,
+      byte[] excerptOf, Supplier<Collection<String>> secrets) {
     String excerpt = excerptOf == null ? "" : Excerpts.of(excerptOf, secrets.get());
-    return new DfxProtocolException(op, status, excerpt.isEmpty() ? what : what + ": " + excerpt);
+    return new DfxProtocolException(op, target, status, excerpt.isEmpty() ? what : what + ": " + excerpt);
   }
 }

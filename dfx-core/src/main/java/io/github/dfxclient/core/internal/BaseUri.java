@@ -8,7 +8,9 @@ import java.util.Locale;
 /**
  * The checked base URI of a DFX API. Plain {@code http://} is accepted only for a loopback host
  * (tests, a local fake server) unless the application explicitly allows it: every Auths request
- * carries a credential, a phone number or an e-mail address.
+ * carries a credential, a phone number or an e-mail address. A path prefix ({@code
+ * https://gateway.example/dfx/v2}, with or without a trailing slash) is kept: operation paths are
+ * appended to it. User info, a query or a fragment is refused.
  *
  * @param uri the base URI, without a trailing slash
  */
@@ -27,8 +29,18 @@ public record BaseUri(URI uri) {
     if (!uri.isAbsolute() || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
       throw new IllegalArgumentException("baseUri must be an absolute http(s) URI with a host");
     }
-    if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-      throw new IllegalArgumentException("baseUri must not carry user info, a query or a fragment");
+    // named, never quoted: user info may be a password, a query an API key
+    if (uri.getRawUserInfo() != null) {
+      throw new IllegalArgumentException("baseUri must not carry user info (user@ or user:password@):"
+          + " DFX authenticates with bearer tokens, and user info would leak into logs and proxies");
+    }
+    if (uri.getRawQuery() != null) {
+      throw new IllegalArgumentException("baseUri must not carry a query (?...): operation paths are"
+          + " appended to the base URI's path, so a query would end up inside the path");
+    }
+    if (uri.getRawFragment() != null) {
+      throw new IllegalArgumentException("baseUri must not carry a fragment (#...): operation paths are"
+          + " appended to the base URI's path, so a fragment would swallow them");
     }
     if (scheme.equals("http") && !allowPlainHttp && !isLoopback(uri.getHost())) {
       throw new IllegalArgumentException("baseUri uses plain http:// to a non-loopback host; tokens and"

@@ -10,6 +10,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
+import java.net.URI;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
@@ -26,26 +27,26 @@ import javax.net.ssl.SSLHandshakeException;
 final class Classifier {
   private Classifier() {}
 
-  static DfxException classify(DfxOperation<?, ?> op, IOException failure, Duration requestTimeout) {
+  static DfxException classify(DfxOperation<?, ?> op, URI target, IOException failure, Duration requestTimeout) {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof TransportException te) {
         switch (te.kind()) {
           case NOT_SENT:
-            return new DfxTransportException(op, false, te.getMessage(), failure);
+            return new DfxTransportException(op, target, false, te.getMessage(), failure);
           case ANSWER_TOO_LARGE:
-            return new DfxProtocolException(op, te.status(), te.getMessage());
+            return new DfxProtocolException(op, target, te.status(), te.getMessage());
           case DEADLINE_EXCEEDED:
-            return new DfxTransportException(op, true, "no complete answer within " + requestTimeout, null);
+            return new DfxTransportException(op, target, true, "no complete answer within " + requestTimeout, null);
           default:
-            return new DfxTransportException(op, true, te.getMessage(), failure);
+            return new DfxTransportException(op, target, true, te.getMessage(), failure);
         }
       }
     }
     String notSent = notSentReason(failure);
     if (notSent != null) {
-      return new DfxTransportException(op, false, notSent, failure);
+      return new DfxTransportException(op, target, false, notSent, failure);
     }
-    return new DfxTransportException(op, true, describeUnknown(failure), failure);
+    return new DfxTransportException(op, target, true, describeUnknown(failure), failure);
   }
 
   /** The most specific "not sent" cause in the chain: an unknown host wraps a ConnectException, etc. */

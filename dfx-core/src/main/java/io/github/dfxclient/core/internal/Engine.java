@@ -177,18 +177,18 @@ public final class Engine {
     DfxHttpRequest request = call.request(start, token);
     try {
       if (Thread.currentThread().isInterrupted()) {
-        throw new DfxTransportException(call.op, false, "interrupted before sending", null);
+        throw new DfxTransportException(call.op, call.uri, false, "interrupted before sending", null);
       }
       DfxHttpResponse response;
       try {
         response = transport.send(request);
       } catch (IOException e) {
-        throw Classifier.classify(call.op, e, requestTimeout);
+        throw Classifier.classify(call.op, call.uri, e, requestTimeout);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new DfxTransportException(call.op, true, "interrupted while waiting for the answer", e);
+        throw new DfxTransportException(call.op, call.uri, true, "interrupted while waiting for the answer", e);
       }
-      A value = Answers.read(call.op, response, call::secrets);
+      A value = Answers.read(call.op, call.uri, response, call::secrets);
       log(call.op, Integer.toString(response.status()), number, start);
       return value;
     } catch (DfxException e) {
@@ -197,7 +197,7 @@ public final class Engine {
       throw e;
     } catch (RuntimeException e) {
       // a transport's own unchecked failure: whether it sent is unknown
-      DfxTransportException t = new DfxTransportException(call.op, true,
+      DfxTransportException t = new DfxTransportException(call.op, call.uri, true,
           "transport failed (" + e.getClass().getSimpleName() + ")", e);
       log(call.op, describe(t), number, start);
       call.failures.add(t);
@@ -346,7 +346,7 @@ public final class Engine {
       DfxException error;
       if (failure == null) {
         try {
-          A value = Answers.read(call.op, response, call::secrets);
+          A value = Answers.read(call.op, call.uri, response, call::secrets);
           log(call.op, Integer.toString(response.status()), number, start);
           done.complete(value);
           return;
@@ -358,11 +358,11 @@ public final class Engine {
         if (cause instanceof DfxException d) {
           error = d;
         } else if (cause instanceof IOException io) {
-          error = Classifier.classify(call.op, io, requestTimeout);
+          error = Classifier.classify(call.op, call.uri, io, requestTimeout);
         } else if (cause instanceof java.util.concurrent.CancellationException) {
-          error = new DfxTransportException(call.op, true, "cancelled", cause);
+          error = new DfxTransportException(call.op, call.uri, true, "cancelled", cause);
         } else {
-          error = new DfxTransportException(call.op, true,
+          error = new DfxTransportException(call.op, call.uri, true,
               "transport failed (" + cause.getClass().getSimpleName() + ")", cause);
         }
       }

@@ -151,6 +151,54 @@ class AnswersTest {
     assertThat(f.code()).isEqualTo("redacted");
   }
 
+  private static byte[] bom(String s) {
+    byte[] b = utf8(s);
+    byte[] out = new byte[b.length + 3];
+    out[0] = (byte) 0xEF;
+    out[1] = (byte) 0xBB;
+    out[2] = (byte) 0xBF;
+    System.arraycopy(b, 0, out, 3, b.length);
+    return out;
+  }
+
+  /** Success and error bodies are read by one path: a byte-order mark or white space hides nothing. */
+  @Test
+  void readsErrorCodesAfterAByteOrderMarkOrWhiteSpace() {
+    String refusal = "{\"Code\":\"INVALID_REFRESH_TOKEN\",\"Message\":\"spent\"}";
+    for (byte[] body : List.of(bom(refusal), utf8("\n\n" + refusal), utf8(" \t\r\n" + refusal), bom("\r\n" + refusal))) {
+      DfxApiException e = (DfxApiException) failure(AuthsOperations.RENEW, 401, null, body);
+
+      assertThat(e.code()).isEqualTo("INVALID_REFRESH_TOKEN");
+      assertThat(e.serverMessage()).isEqualTo("spent");
+    }
+    assertThat(read(AuthsOperations.RENEW, 200, "application/json", null,
+        bom("{\"Token\":\"" + T + "\",\"RefreshToken\":\"" + R + "\"}"))).isEqualTo(new TokenPair(T, R));
+  }
+
+  /** An error body that is not one strict JSON object gives HTTP_status, as HTML does. */
+  @Test
+  void readsNoCodeFromABrokenErrorBody() {
+    DfxApiException dup = (DfxApiException) failure(AuthsOperations.RENEW, 401, null,
+        utf8("{\"Code\":\"A\",\"Code\":\"INVALID_REFRESH_TOKEN\"}"));
+    DfxApiException two = (DfxApiException) failure(AuthsOperations.RENEW, 401, null,
+        utf8("{\"Code\":\"A\"} {\"Code\":\"B\"}"));
+
+    assertThat(dup.code()).isEqualTo("HTTP_401");
+    assertThat(two.code()).isEqualTo("HTTP_401");
+  }
+
+  /** A missing promised field: named, with the action and the URI requested. */
+  @Test
+  void namesAMissingFieldTheActionAndTheUri() {
+    java.net.URI target = java.net.URI.create("http://127.0.0.1:8080/gw/v2/auths/renew");
+    DfxProtocolException e = catchThrowableOfType(DfxProtocolException.class, () -> Answers.read(AuthsOperations.RENEW,
+        target, new DfxHttpResponse(200, Map.of(), utf8("{\"Token\":\"" + T + "\"}")), List::of));
+
+    assertThat(e.getMessage()).contains("\"RefreshToken\"").contains("2304 POST /auths/renew")
+        .contains("http://127.0.0.1:8080/gw/v2/auths/renew").doesNotContain(T);
+    assertThat(e.requestUri()).contains(target);
+  }
+
   @Test
   void mapsRedirectsToProtocolErrors() {
     assertThat(failure(AuthsOperations.RENEW, 302, null, new byte[0]))

@@ -1,4 +1,4 @@
-package io.github.dfxclient.core.internal;
+package io.github.dfxclient.core.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,13 +12,13 @@ class Utf8Test {
     for (int i = 0; i < bytes.length; i++) {
       b[i] = (byte) bytes[i];
     }
-    return Utf8.isValid(b);
+    return StrictJson.isUtf8WithoutNul(b, 0);
   }
 
   @Test
   void acceptsWellFormedText() {
-    assertThat(Utf8.isValid("plain ascii".getBytes(StandardCharsets.UTF_8))).isTrue();
-    assertThat(Utf8.isValid("Grüße, 日本, 😀".getBytes(StandardCharsets.UTF_8))).isTrue();
+    assertThat(StrictJson.isUtf8WithoutNul("plain ascii".getBytes(StandardCharsets.UTF_8), 0)).isTrue();
+    assertThat(StrictJson.isUtf8WithoutNul("Grüße, 日本, 😀".getBytes(StandardCharsets.UTF_8), 0)).isTrue();
   }
 
   @Test
@@ -30,5 +30,6 @@ class Utf8Test {
     assertThat(valid(0xF4, 0x90, 0x80, 0x80)).isFalse(); // above U+10FFFF
     assertThat(valid(0xE2, 0x82)).isFalse(); // truncated
     assertThat(valid(0xFF)).isFalse();
+    assertThat(valid('{', 0x00, '}')).isFalse(); // a raw NUL is never JSON text, and would let UTF-16 pass
   }
 }
