@@ -120,7 +120,7 @@ class JdbcTokenStoreTest {
   @Test
   void twoProcessesOfThirtyTwoThreadsOnOneH2FileThroughAPlainDataSourceRenewOnce() throws Exception {
     Path dir = Files.createTempDirectory("dfx-h2-");
-    String url = "jdbc:h2:file:" + dir.resolve("fleet") + ";AUTO_SERVER=TRUE";
+    String url = "jdbc:h2:file:" + dir.resolve("fleet") + ";AUTO_SERVER=TRUE;FILE_LOCK=SOCKET";
     try (FakeDfxServer dfx = new FakeDfxServer().start()) {
       TokenPair device = FleetProcesses.dueDevicePair(dfx.backend());
       h2Store(url).build().save(TokenKind.DEVICE, device);

@@ -88,5 +88,8 @@ class TransientSqlTest {
     assertThat(H2Exposure.exposes(auto, "localhost")).isFalse();
     assertThat(H2Exposure.exposes("jdbc:h2:file:/tmp/x", null)).isFalse();
     assertThat(H2Exposure.exposes("jdbc:postgresql://db/x", null)).isFalse();
+    assertThat(H2Exposure.timedLock(auto)).isTrue();
+    assertThat(H2Exposure.timedLock(auto + ";FILE_LOCK=SOCKET")).isFalse();
+    assertThat(H2Exposure.timedLock("jdbc:h2:file:/tmp/x")).isFalse();
   }
 }
