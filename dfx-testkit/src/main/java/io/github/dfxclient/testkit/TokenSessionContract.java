@@ -431,8 +431,10 @@ public abstract class TokenSessionContract {
 
     assertThat(auths.orgClientCredentials("acme").orgName()).isEqualTo("Acme");
     assertThat(asAlice.orgClientCredentials("acme").orgName()).isEqualTo("Acme");
-    assertThat(catchThrowableOfType(DfxApiException.class, () -> asNobody.orgClientCredentials("acme")).status())
-        .isEqualTo(401);
+    // no pair for the principal: fails before any I/O
+    assertThat(catchThrowableOfType(IllegalStateException.class, () -> asNobody.orgClientCredentials("acme"))
+        .getMessage()).containsIgnoringCase("user");
+    assertThat(backend().requestsReceived(DfxEndpoint.ORG_CLIENT_CREDENTIALS)).isEqualTo(2);
     assertThat(auths.requestLoginCode(new LoginCodeRequest("+15555550123", "acme")).success()).isTrue();
     assertThat(renews()).isZero();
   }
