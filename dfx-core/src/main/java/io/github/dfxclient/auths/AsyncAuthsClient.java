@@ -1,12 +1,14 @@
 package io.github.dfxclient.auths;
 
 import io.github.dfxclient.core.DfxClient;
+import io.github.dfxclient.core.DfxCredentials;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * {@link AsyncAuthsPort} over a {@link DfxClient}: each method is its operation from {@link
  * AuthsOperations}, run by the engine's non-blocking path. The adapter builders' {@code
- * buildAsync()} return one. Thread-safe; {@link #close()} closes the client and its transport.
+ * buildAsync()} return one. Thread-safe; {@link #close()} closes the client and its transport (on a
+ * view from {@link #withCredentials}, nothing).
  */
 public final class AsyncAuthsClient implements AsyncAuthsPort, AutoCloseable {
   private final DfxClient client;
@@ -22,6 +24,20 @@ public final class AsyncAuthsClient implements AsyncAuthsPort, AutoCloseable {
   /** @return the engine under this port */
   public DfxClient client() {
     return client;
+  }
+
+  /**
+   * A view of this port whose calls send the tokens of {@code credentials}: the same transport,
+   * engine state and retry policy, one small object per view. Closing the view closes nothing; this
+   * port (the original) owns the transport.
+   *
+   * @param credentials the view's token source, asked per attempt (e.g. {@code
+   *     TokenSession.credentials("alice")}); not {@code null}
+   * @return the view
+   * @throws IllegalArgumentException when {@code credentials} is {@code null}
+   */
+  public AsyncAuthsClient withCredentials(DfxCredentials credentials) {
+    return new AsyncAuthsClient(client.withCredentials(credentials));
   }
 
   @Override
@@ -54,7 +70,10 @@ public final class AsyncAuthsClient implements AsyncAuthsPort, AutoCloseable {
     return client.callAsync(AuthsOperations.ORG_CLIENT_CREDENTIALS, orgId);
   }
 
-  /** Closes the engine and its transport (never a client the application passed in). */
+  /**
+   * Closes the engine and its transport (never a client the application passed in); on a view from
+   * {@link #withCredentials} it does nothing.
+   */
   @Override
   public void close() {
     client.close();

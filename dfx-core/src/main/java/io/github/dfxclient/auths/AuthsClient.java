@@ -1,6 +1,7 @@
 package io.github.dfxclient.auths;
 
 import io.github.dfxclient.core.DfxClient;
+import io.github.dfxclient.core.DfxCredentials;
 
 /**
  * {@link AuthsPort} over a {@link DfxClient}: each method is its operation from {@link
@@ -8,7 +9,16 @@ import io.github.dfxclient.core.DfxClient;
  * FeignAuthsAdapter}) are this class over their transport; a third-party transport gets a port
  * with {@code new AuthsClient(DfxClient.create(myTransport, settings))}.
  *
- * <p>Thread-safe. {@link #close()} closes the client and its transport.
+ * <p>One client, many users: {@link #withCredentials(DfxCredentials)} gives a view that sends
+ * another principal's tokens over the same transport.
+ *
+ * <pre>{@code
+ * JdkAuthsAdapter auths = JdkAuthsAdapter.builder().build();         // one HttpClient
+ * AuthsClient asAlice = auths.withCredentials(session.credentials("alice"));
+ * OrgClientCredentials org = asAlice.orgClientCredentials("acme-health");
+ * }</pre>
+ *
+ * <p>Thread-safe. {@link #close()} closes the client and its transport; on a view it closes nothing.
  */
 public class AuthsClient implements AuthsPort, AutoCloseable {
   private final DfxClient client;
@@ -24,6 +34,23 @@ public class AuthsClient implements AuthsPort, AutoCloseable {
   /** @return the engine under this port (for operations it does not have a method for) */
   public final DfxClient client() {
     return client;
+  }
+
+  /**
+   * A view of this port whose calls send the tokens of {@code credentials}: the same transport
+   * (connections, threads), engine state and retry policy, one small object per view, so a backend
+   * can hold one per user. Closing the view closes nothing; this port (the original) owns the
+   * transport, and closing it ends every view. On an adapter ({@code JdkAuthsAdapter}, {@code
+   * FeignAuthsAdapter}, the testkit's {@code FakeAuths}) the view is a plain {@code AuthsClient}
+   * over the adapter's transport.
+   *
+   * @param credentials the view's token source, asked per attempt (e.g. {@code
+   *     TokenSession.credentials("alice")}); not {@code null}
+   * @return the view
+   * @throws IllegalArgumentException when {@code credentials} is {@code null}
+   */
+  public final AuthsClient withCredentials(DfxCredentials credentials) {
+    return new AuthsClient(client.withCredentials(credentials));
   }
 
   @Override
@@ -56,7 +83,10 @@ public class AuthsClient implements AuthsPort, AutoCloseable {
     return client.call(AuthsOperations.ORG_CLIENT_CREDENTIALS, orgId);
   }
 
-  /** Closes the engine and its transport (never a client the application passed in). */
+  /**
+   * Closes the engine and its transport (never a client the application passed in); on a view from
+   * {@link #withCredentials} it does nothing.
+   */
   @Override
   public void close() {
     client.close();

@@ -9,7 +9,11 @@ public interface DfxCredentials {
 
   /**
    * @param kind the credential the operation needs, never {@link Credential#NONE}
-   * @return the token to send, or {@code null} (or blank) to send no {@code Authorization} header
+   * @return the token to send; {@code null} or blank when none is held, and then the call fails
+   *     with an {@link IllegalStateException} naming the credential before any I/O (only a renew,
+   *     which carries its own pair, is sent without an {@code Authorization} header). A source may
+   *     instead throw its own {@code IllegalStateException} (e.g. naming the principal); the engine
+   *     surfaces it unchanged
    */
   String token(Credential kind);
 
@@ -33,7 +37,8 @@ public interface DfxCredentials {
    * renew). The default is {@link #token(Credential)}.
    *
    * @param kind the credential, never {@link Credential#NONE}
-   * @return the token, or {@code null} (or blank) to send no {@code Authorization} header
+   * @return the token, or {@code null} (or blank) when none is held: the request is then sent
+   *     without an {@code Authorization} header (it authenticates itself)
    */
   default String currentToken(Credential kind) {
     return token(kind);
@@ -97,8 +102,11 @@ public interface DfxCredentials {
   }
 
   /**
-   * @param bearerToken asked once per attempt; its token is sent for every credential kind
+   * @param bearerToken asked once per attempt; its token is sent for every credential kind. When it
+   *     answers {@code null} or a blank token, an operation that needs a token fails with an {@link
+   *     IllegalStateException} before any I/O
    * @return credentials that always answer {@code bearerToken.get()}
+   * @throws IllegalArgumentException when {@code bearerToken} is {@code null}
    */
   static DfxCredentials of(java.util.function.Supplier<String> bearerToken) {
     if (bearerToken == null) {

@@ -62,7 +62,7 @@ class EngineTest {
       .pathParameters(List::of, v -> v.get(0)).answer(TEXT).credential(Credential.NONE).build();
 
   /** Plays a script: each entry answers one request (a response) or fails it (an exception). */
-  static final class Scripted implements DfxTransport {
+  static class Scripted implements DfxTransport {
     final Deque<Object> script = new ArrayDeque<>();
     final List<DfxHttpRequest> sent = new ArrayList<>();
 
@@ -160,7 +160,8 @@ class EngineTest {
       Scripted t = new Scripted();
       t.then(step(failure)).ok("done");
       DfxClient client = DfxClient.create(t, new ClientSettings().baseUri(URI.create("http://127.0.0.1:9"))
-          .retryPolicy(DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build()));
+          .bearerToken(() -> "device-token")
+        .retryPolicy(DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build()));
       try {
         client.call(op, "x");
       } catch (DfxException expected) {
@@ -190,7 +191,7 @@ class EngineTest {
   @Test
   void classifiesFailuresOnce() {
     DfxClient client = DfxClient.create(transport, new ClientSettings().baseUri(URI.create("http://127.0.0.1:9"))
-        .retryPolicy(DfxRetryPolicy.builder().maxAttempts(1).build()));
+        .bearerToken(() -> "device-token").retryPolicy(DfxRetryPolicy.builder().maxAttempts(1).build()));
     transport.then(new ConnectException("x")).then(new IOException(new UnknownHostException("h")))
         .then(new IOException(new SSLHandshakeException("no"))).then(new IOException("Broken pipe"))
         .then(TransportException.deadlineExceeded()).then(TransportException.answerTooLarge(200, 1024));
@@ -223,6 +224,7 @@ class EngineTest {
         .then(new ConnectException("connect timed out"))
         .then(TransportException.notSent("connect timed out", null));
     DfxClient client = DfxClient.create(transport, new ClientSettings().baseUri(URI.create("http://127.0.0.1:9"))
+        .bearerToken(() -> "device-token")
         .retryPolicy(DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(1)).jitter(0).build()));
 
     DfxApiException busy = catchThrowableOfType(DfxApiException.class, () -> client.call(SEND, "x"));
@@ -235,7 +237,7 @@ class EngineTest {
     assertThat(limited).hasMessageContaining("the server asked to retry after 60 s");
 
     DfxClient once = DfxClient.create(transport, new ClientSettings().baseUri(URI.create("http://127.0.0.1:9"))
-        .retryPolicy(DfxRetryPolicy.builder().maxAttempts(1).build()));
+        .bearerToken(() -> "device-token").retryPolicy(DfxRetryPolicy.builder().maxAttempts(1).build()));
     assertThat(catchThrowableOfType(DfxTransportException.class, () -> once.call(SEND, "x")))
         .hasMessageContaining("connect timed out");
     assertThat(catchThrowableOfType(DfxTransportException.class, () -> once.call(SEND, "x")))
@@ -365,6 +367,7 @@ class EngineTest {
   void cancellingDuringABackoffSendsNothingMore() throws Exception {
     transport.then(new ConnectException("refused")).ok("late");
     DfxClient client = DfxClient.create(transport, new ClientSettings().baseUri(URI.create("http://127.0.0.1:9"))
+        .bearerToken(() -> "device-token")
         .retryPolicy(DfxRetryPolicy.builder().initialBackoff(Duration.ofMillis(300)).jitter(0).build()));
 
     CompletableFuture<String> call = client.callAsync(SEND, "x");

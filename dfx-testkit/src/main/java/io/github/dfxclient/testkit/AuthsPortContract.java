@@ -236,19 +236,23 @@ public abstract class AuthsPortContract {
     });
   }
 
-  /** Without a current bearer token: 401 INVALID_TOKEN, nothing sent. */
+  /**
+   * Without a bearer token the call fails before any I/O ({@link IllegalStateException} naming the
+   * credential); with one the server did not issue: 401 INVALID_TOKEN. Nothing is sent.
+   */
   @Test
   public void callsWithoutValidBearerAreRefused() {
     AuthsPort anonymous = port(() -> null, Duration.ofSeconds(2), DfxRetryPolicy.defaults());
     AuthsPort stale = port(() -> "eyJ.not.issued", Duration.ofSeconds(2), DfxRetryPolicy.defaults());
 
-    DfxApiException a = catchThrowableOfType(DfxApiException.class,
+    IllegalStateException a = catchThrowableOfType(IllegalStateException.class,
         () -> anonymous.requestLoginCode(new LoginCodeRequest(PHONE, ORG)));
     DfxApiException b = catchThrowableOfType(DfxApiException.class,
         () -> stale.requestResetPasswordLink(new ResetPasswordLinkRequest(EMAIL, ORG)));
 
-    assertThat(a.status()).isEqualTo(401);
-    assertThat(a.code()).isEqualTo(FakeAuthsBackend.INVALID_TOKEN);
+    assertThat(a).hasMessageStartingWith("no device token");
+    assertThat(backend().requestsReceived(DfxEndpoint.REQUEST_LOGIN_CODE)).isZero();
+    assertThat(b.status()).isEqualTo(401);
     assertThat(b.code()).isEqualTo(FakeAuthsBackend.INVALID_TOKEN);
     assertThat(backend().outbox()).isEmpty();
   }

@@ -47,7 +47,9 @@ public final class FakeAuths extends AuthsClient {
 
   /**
    * @param backend the state to talk to
-   * @param bearerToken the {@code Authorization: Bearer} supplier; {@code null} means no header
+   * @param bearerToken the {@code Authorization: Bearer} supplier; {@code null} for none (then, as
+   *     through the adapters, every operation that needs a token fails before any I/O with an
+   *     {@link IllegalStateException}; a renew is sent without the header)
    * @param requestTimeout answers held back longer than this surface as a timeout
    * @param retryPolicy the retry policy, as an adapter would use it
    */

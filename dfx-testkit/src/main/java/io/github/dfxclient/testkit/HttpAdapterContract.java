@@ -281,20 +281,34 @@ public abstract class HttpAdapterContract {
   }
 
   /**
-   * A null or blank token omits the header instead of sending {@code Bearer null}.
-   * @param token the token
+   * A bearer supplier that answers null or a blank token: every operation that needs a token fails
+   * with an {@link IllegalStateException} naming the credential (device or user) and nothing reaches
+   * the server (such a request could only earn a 401); a renew, which carries its own pair, is sent
+   * without an {@code Authorization} header instead of {@code Bearer null}.
+   *
+   * @param token the supplier's answer ({@code "null"} for {@code null})
    */
   @ParameterizedTest
   @ValueSource(strings = {"", "  ", "null"})
-  public void omitsAuthorizationWithoutToken(String token) {
-    Operation op = Operation.REQUEST_LOGIN_CODE;
-    stub(op, json(200, op.answerJson));
+  public void sendsNothingWithoutTheTokenAnOperationNeeds(String token) {
     Supplier<String> supplier = token.equals("null") ? () -> null : () -> token;
     AdapterSettings s = settings();
+    AuthsPort port = newAdapter(new AdapterSettings(s.baseUri(), supplier, s.requestTimeout(), s.retryPolicy()));
 
-    op.invoke(newAdapter(new AdapterSettings(s.baseUri(), supplier, s.requestTimeout(), s.retryPolicy())));
-
-    WIREMOCK.verify(1, sent(op).withHeader("Authorization", absent()));
+    for (Operation op : Operation.values()) {
+      stub(op, json(200, op.answerJson));
+      if (op == Operation.RENEW) {
+        assertThat(op.invoke(port)).isEqualTo(op.expected);
+        WIREMOCK.verify(1, sent(op).withHeader("Authorization", absent()));
+        continue;
+      }
+      String kind = op == Operation.ORG_CLIENT_CREDENTIALS ? "user" : "device";
+      assertThatThrownBy(() -> op.invoke(port)).as("%s", op)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("no " + kind + " token")
+          .hasMessageContaining(Integer.toString(op.endpoint.actionId()));
+    }
+    assertThat(requestsReceived()).as("only the renew was sent").isEqualTo(1);
   }
 
   /** The bearer supplier is asked on every call, so a renewed token is used at once. */

@@ -50,7 +50,7 @@ public final class Engine {
   private final int maxAnswerBytes;
   private final DfxRetryPolicy policy;
   private final String userAgent;
-  private final Map<DfxOperation<?, ?>, URI> fixedUris = new ConcurrentHashMap<>();
+  private final Map<DfxOperation<?, ?>, URI> fixedUris;
 
   /**
    * @param transport carries the exchanges
@@ -70,6 +70,29 @@ public final class Engine {
     this.maxAnswerBytes = maxAnswerBytes;
     this.policy = policy;
     this.userAgent = ClientInfo.userAgent(transport.name());
+    this.fixedUris = new ConcurrentHashMap<>();
+  }
+
+  /** A view of {@code shared}: the same transport, base URI, bounds, retry policy and URI cache. */
+  private Engine(Engine shared, DfxCredentials credentials) {
+    this.transport = shared.transport;
+    this.base = shared.base;
+    this.credentials = credentials;
+    this.requestTimeout = shared.requestTimeout;
+    this.requestTimeoutNanos = shared.requestTimeoutNanos;
+    this.maxAnswerBytes = shared.maxAnswerBytes;
+    this.policy = shared.policy;
+    this.userAgent = shared.userAgent;
+    this.fixedUris = shared.fixedUris;
+  }
+
+  /**
+   * @param credentials the token source of the view
+   * @return an engine that shares everything with this one (transport, base URI, bounds, retry
+   *     policy, URI cache) except the credentials
+   */
+  public Engine withCredentials(DfxCredentials credentials) {
+    return new Engine(this, credentials);
   }
 
   /** @return the base URI */
@@ -149,12 +172,22 @@ public final class Engine {
     throw (T) t;
   }
 
+  /**
+   * @return the token of this attempt; {@code null} for an operation without a credential, or for
+   *     one whose request authenticates itself (renew) when no token is held
+   * @throws CredentialFailure carrying the source's own failure, or an {@link IllegalStateException}
+   *     naming the credential when a token the operation needs is missing
+   */
   private String token(DfxOperation<?, ?> op) {
-    if (op.credential() == Credential.NONE || credentials == null) {
+    if (op.credential() == Credential.NONE) {
       return null;
     }
+    if (credentials == null) {
+      return required(op, null, "no credentials are configured");
+    }
+    String t;
     try {
-      return op.renewCredentialOnUnauthorized()
+      t = op.renewCredentialOnUnauthorized()
           ? credentials.token(op.credential(), System.nanoTime() + requestTimeoutNanos)
           : credentials.currentToken(op.credential());
     } catch (CredentialsUnavailableException e) {
@@ -162,6 +195,30 @@ public final class Engine {
     } catch (RuntimeException e) {
       throw new CredentialFailure(e);
     }
+    return required(op, t, "the credentials gave none (null or blank)");
+  }
+
+  /**
+   * The one rule for a missing credential: a request that could only earn a 401 is not sent. An
+   * operation whose request authenticates itself (renew carries its pair: {@link
+   * DfxOperation#renewCredentialOnUnauthorized()} is false) is sent without the header instead.
+   */
+  private static String required(DfxOperation<?, ?> op, String token, String why) {
+    if (token != null && !token.isBlank()) {
+      return token;
+    }
+    if (!op.renewCredentialOnUnauthorized()) {
+      return null;
+    }
+    throw new CredentialFailure(missing(op, why));
+  }
+
+  private static IllegalStateException missing(DfxOperation<?, ?> op, String why) {
+    String kind = op.credential().name().toLowerCase(java.util.Locale.ROOT);
+    return new IllegalStateException("no " + kind + " token for action " + op.actionId() + " ("
+        + op.method() + " " + op.pathTemplate() + "): " + why + "; nothing was sent. Give the client"
+        + " credentials that hold a " + kind + " token (e.g. TokenSession.credentials(...) with a "
+        + kind + " pair set)");
   }
 
   /** The credentials could not give a token by the deadline (a renew in flight): nothing was sent. */
@@ -267,8 +324,16 @@ public final class Engine {
 
   private <Q, A> CompletionStage<A> attemptAsync(Call<Q, A> call, CompletableFuture<A> caller) {
     CompletableFuture<A> done = new CompletableFuture<>();
-    if (call.op.credential() == Credential.NONE || credentials == null) {
+    if (call.op.credential() == Credential.NONE) {
       send(call, caller, done, null);
+      return done;
+    }
+    if (credentials == null) {
+      try {
+        send(call, caller, done, required(call.op, null, "no credentials are configured"));
+      } catch (CredentialFailure e) {
+        done.completeExceptionally(e);
+      }
       return done;
     }
     long deadline = System.nanoTime() + requestTimeoutNanos;
@@ -288,9 +353,16 @@ public final class Engine {
         Throwable cause = unwrap(f);
         done.completeExceptionally(new CredentialFailure(cause instanceof CredentialsUnavailableException timeout
             ? notSentWaitingForToken(call.op, timeout) : cause));
-      } else {
-        send(call, caller, done, t);
+        return;
       }
+      String checked;
+      try {
+        checked = required(call.op, t, "the credentials gave none (null or blank)");
+      } catch (CredentialFailure e) {
+        done.completeExceptionally(e);
+        return;
+      }
+      send(call, caller, done, checked);
     });
     return done;
   }

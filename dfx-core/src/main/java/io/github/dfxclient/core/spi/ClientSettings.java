@@ -40,8 +40,29 @@ public final class ClientSettings {
   }
 
   /**
+   * The base URI as text, as it comes from configuration: parsed here so that a mistake gets a
+   * message that says how to fix it. A path is a prefix that is kept ({@code
+   * "https://gateway.example/dfx/v2"} sends renew to {@code .../dfx/v2/auths/renew}).
+   *
+   * @param uri an absolute {@code https://} (or, to a loopback host or with {@link #allowPlainHttp},
+   *     {@code http://}) URI, e.g. {@code "https://api.deepaffex.ai"} or {@code
+   *     "http://127.0.0.1:8080"}
+   * @return this
+   * @throws IllegalArgumentException naming {@code baseUri} (never quoting the text, except to show
+   *     the fix for a plain {@code host:port}) when the text is null, blank, has surrounding space, has
+   *     no scheme ({@code "127.0.0.1:8080"}: "add a scheme: http://127.0.0.1:8080"), is not a valid
+   *     URI, or is not an absolute http(s) URI with a host and without user info, query or fragment
+   */
+  public ClientSettings baseUri(String uri) {
+    this.baseUri = BaseUriText.parse(uri);
+    return this;
+  }
+
+  /**
    * @param supplier asked once per attempt for the bearer token of every operation that needs one;
-   *     {@code null} for none
+   *     {@code null} for none. An operation that needs a token fails with an {@link
+   *     IllegalStateException} before any I/O when there is no supplier or it answers {@code null} or
+   *     a blank token (a renew, which carries its own pair, is then sent without the header)
    * @return this
    */
   public ClientSettings bearerToken(Supplier<String> supplier) {
@@ -51,7 +72,7 @@ public final class ClientSettings {
 
   /**
    * @param credentials the source of device and user tokens (e.g. a {@code TokenSession}); {@code
-   *     null} for none
+   *     null} for none (then only operations that need no token, and renew, can be sent)
    * @return this
    */
   public ClientSettings credentials(DfxCredentials credentials) {

@@ -2,17 +2,17 @@ package io.github.dfxclient.transport.feign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import feign.Logger;
-import io.github.dfxclient.auths.AuthsPort;
+import io.github.dfxclient.auths.AuthsClient;
 import io.github.dfxclient.auths.LoginCodeRequest;
 import io.github.dfxclient.auths.TokenPair;
 import io.github.dfxclient.core.DfxRetryPolicy;
+import io.github.dfxclient.session.TokenKind;
+import io.github.dfxclient.session.TokenSession;
 import io.github.dfxclient.testkit.FakeDfxServerExtension;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -27,24 +27,29 @@ class QuickStartTest {
   @Test
   void quickStartRuns() {
     URI baseUri = DFX.baseUri();
-    String deviceToken = DFX.backend().issuePair("device").token();
-    TokenPair current = DFX.backend().issuePair("user-7");
+    TokenPair devicePair = DFX.backend().issuePair("device");
     RetryRegistry registry = RetryRegistry.ofDefaults();
 
     // readme:feign-quickstart:start
-    AuthsPort auths = FeignAuthsAdapter.builder()
+    try (FeignAuthsAdapter http = FeignAuthsAdapter.builder()
         .baseUri(baseUri)
-        .bearerToken(() -> deviceToken)
-        .retryPolicy(DfxRetryPolicy.builder().retryRegistry(registry).build())  // your metrics
-        .customize(feign -> feign.logLevel(Logger.Level.FULL))  // still no header or body in logs
-        .build();
-
-    TokenPair next = auths.renew(current);
-    auths.requestLoginCode(new LoginCodeRequest("+15555550123", "acme-health"));
+        .retryPolicy(DfxRetryPolicy.builder().retryRegistry(registry).build())   // your Resilience4j metrics
+        .customize(feign -> feign.requestInterceptor(t -> t.header("X-Caller", "sign-in")))  // every request
+        .build()) {
+      TokenSession session = TokenSession.builder().auths(http).build();        // an InMemoryTokenStore
+      session.set(TokenKind.DEVICE, devicePair);
+      AuthsClient auths = http.withCredentials(session.credentials());
+      auths.requestLoginCode(new LoginCodeRequest("+15555550123", "acme-health"));
+    }
     // readme:feign-quickstart:end
 
-    assertThat(DFX.backend().isCurrent(next)).isTrue();
-    assertThat(registry.retry("dfx-renew").getMetrics().getNumberOfSuccessfulCallsWithoutRetryAttempt()).isEqualTo(1);
+    assertThat(DFX.backend().outbox()).hasSize(1);
+    assertThat(DFX.server().journal()).singleElement().satisfies(r -> {
+      assertThat(r.header("X-Caller")).isEqualTo("sign-in");
+      assertThat(r.header("Authorization")).isEqualTo("Bearer " + devicePair.token());
+    });
+    assertThat(registry.retry("dfx-request-login-code").getMetrics().getNumberOfSuccessfulCallsWithoutRetryAttempt())
+        .isEqualTo(1);
   }
 
   @Test

@@ -60,9 +60,28 @@ public final class JdkAuthsAdapter extends AuthsClient {
     }
 
     /**
+     * The base URI as text, e.g. from configuration. A path is a prefix that is kept ({@code
+     * "http://127.0.0.1:8080/gw/v2"} sends renew to {@code /gw/v2/auths/renew}).
+     *
+     * @param baseUri an absolute {@code https://} URI (or {@code http://} to a loopback host, or with
+     *     {@link #allowPlainHttp}); default {@code https://api.deepaffex.ai}
+     * @return this
+     * @throws IllegalArgumentException naming {@code baseUri} when the text is not such a URI; for
+     *     {@code "127.0.0.1:8080"} the message says to add a scheme: {@code http://127.0.0.1:8080}.
+     *     The text is never quoted otherwise (it may carry user info)
+     */
+    public Builder baseUri(String baseUri) {
+      settings.baseUri(baseUri);
+      return this;
+    }
+
+    /**
      * @param bearerToken asked once per attempt for the {@code Authorization: Bearer} value of every
-     *     operation that sends one; a null or blank answer omits the header. {@code null} means no
-     *     header at all.
+     *     operation that needs a token. When it answers {@code null} or a blank token (or when neither
+     *     this nor {@link #credentials} is set), such an operation fails with an {@link
+     *     IllegalStateException} naming the credential, and nothing is sent: the request could only
+     *     earn a 401. A renew carries its own pair and is then sent without the header. For tokens
+     *     that rotate, prefer {@link #credentials} with a {@code TokenSession}'s.
      * @return this
      */
     public Builder bearerToken(Supplier<String> bearerToken) {

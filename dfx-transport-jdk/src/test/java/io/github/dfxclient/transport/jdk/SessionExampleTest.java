@@ -2,7 +2,7 @@ package io.github.dfxclient.transport.jdk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.dfxclient.auths.AuthsPort;
+import io.github.dfxclient.auths.AuthsClient;
 import io.github.dfxclient.auths.LoginCodeRequest;
 import io.github.dfxclient.auths.OrgClientCredentials;
 import io.github.dfxclient.auths.TokenPair;
@@ -18,7 +18,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The README's session example, compiled and run against the fake DFX server. */
+/** The session example (docs/session.md), compiled and run against the fake DFX server. */
 class SessionExampleTest {
 
   @RegisterExtension
@@ -35,28 +35,32 @@ class SessionExampleTest {
     List<String> audit = new ArrayList<>();
 
     // readme:session-example:start
+    JdkAuthsAdapter http = JdkAuthsAdapter.builder().baseUri(baseUri).build();
     TokenSession session = TokenSession.builder()
-        .auths(JdkAuthsAdapter.builder().baseUri(baseUri).build())   // renews; needs no token of its own
+        .auths(http)                                     // renews; a renew carries its own pair
         .store(myStore)                                  // your file/JDBC/Redis store: load + save
         .onRotation(r -> audit.add(r.kind() + " rotated at " + r.at()))
         .build();
     session.set(TokenKind.DEVICE, devicePair);           // from registering the license
     session.set(TokenKey.user("alice"), alicePair);      // from alice's login; any number of users
 
-    // every call asks the session for the token its operation needs: renewed ahead of its exp
-    // claim, once for all threads, saved before use; after a 401, renewed once and sent again
-    AuthsPort auths = JdkAuthsAdapter.builder().baseUri(baseUri).credentials(session.credentials()).build();
+    // every call asks the session for the token its operation needs: renewed ahead of expiry,
+    // once for all threads, saved before use; after a 401, renewed once and sent again
+    AuthsClient auths = http.withCredentials(session.credentials());
     auths.requestLoginCode(new LoginCodeRequest("+15555550123", "acme-health"));       // device token
-    AuthsPort asAlice = JdkAuthsAdapter.builder().baseUri(baseUri).credentials(session.credentials("alice")).build();
+    AuthsClient asAlice = http.withCredentials(session.credentials("alice"));
     OrgClientCredentials org = asAlice.orgClientCredentials("acme-health");             // alice's token
 
     TokenPair rotated = session.renewIfStill(TokenKind.DEVICE, devicePair.token());  // explicit renew
+    auths.requestLoginCode(new LoginCodeRequest("+15555550123", "acme-health"));       // the new token
     // readme:session-example:end
 
     assertThat(myStore.load(TokenKind.DEVICE)).contains(rotated);
     assertThat(DFX.backend().isCurrent(rotated)).isTrue();
     assertThat(audit).singleElement().asString().startsWith("DEVICE rotated at");
-    assertThat(DFX.backend().outbox()).hasSize(1);
+    assertThat(DFX.backend().outbox()).hasSize(2);
+    assertThat(DFX.server().journal().get(DFX.server().journal().size() - 1).header("Authorization"))
+        .isEqualTo("Bearer " + rotated.token());
     assertThat(org.orgName()).isEqualTo("Acme Health");
     assertThat(DFX.backend().requestsReceived(io.github.dfxclient.core.DfxEndpoint.RENEW)).isEqualTo(1);
   }

@@ -11,12 +11,9 @@ import io.github.dfxclient.transport.jdk.JdkAuthsAdapter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** How an application tests its own code with dfx-testkit (shown in the README). */
+/** How an application tests its own code with dfx-testkit (shown in the README and docs/testing.md). */
 class SignInServiceTest {
   // readme:testkit-example:start
-  @RegisterExtension
-  static final FakeDfxServerExtension DFX = new FakeDfxServerExtension();
-
   @Test
   void sendsTheCodeInMemory() {
     FakeAuths auths = new FakeAuths();                       // no HTTP at all
@@ -26,6 +23,11 @@ class SignInServiceTest {
     assertThat(auths.backend().outbox()).singleElement()
         .extracting(SentMessage::recipient).isEqualTo("+15555550123");
   }
+  // readme:testkit-example:end
+
+  // readme:testkit-http:start
+  @RegisterExtension
+  static final FakeDfxServerExtension DFX = new FakeDfxServerExtension();
 
   @Test
   void copesWithARefusalOverHttp() {
@@ -38,5 +40,5 @@ class SignInServiceTest {
     assertThat(DFX.backend().outbox()).isEmpty();
     assertThat(DFX.requestsReceived()).isEqualTo(1);
   }
-  // readme:testkit-example:end
+  // readme:testkit-http:end
 }
