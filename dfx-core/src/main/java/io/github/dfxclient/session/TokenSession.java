@@ -53,7 +53,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * TokenSession session = TokenSession.builder()
- *     .auths(JdkAuthsAdapter.builder().build())        // renews (each renew carries its own pair's token)
+ *     .auths(JdkAuthsAdapter.builder().build())        // renews (carrying the held device token)
  *     .store(myStore)
  *     .build();
  * session.set(TokenKind.DEVICE, pairFromLicenseRegistration);
@@ -88,7 +88,7 @@ public final class TokenSession {
       }
     }
     this.renewals = new Renewals(b.store, b.clock, b.renewSkew.toMillis(), b.listener,
-        new RenewPort(auths, b.asyncAuths));
+        new RenewPort(auths, b.asyncAuths, this::heldDeviceToken));
     this.defaultCredentials = new SessionCredentials(this, TokenKey.user());
   }
 
@@ -132,6 +132,13 @@ public final class TokenSession {
       throw new io.github.dfxclient.core.CredentialsUnavailableException("interrupted while the " + key
           + " pair was read from the store", e);
     }
+  }
+
+  /** @return the device token held now (saved or not), neither renewed nor waited for; null if none is loaded */
+  private String heldDeviceToken() {
+    PairSlot device = slots.get(TokenKey.device());
+    TokenPair pair = device == null ? null : device.serverPair();
+    return pair == null ? null : pair.token();
   }
 
   /** @return the slot of {@code key} if it is loaded already, else {@code null} (no I/O) */
