@@ -59,10 +59,11 @@ import org.slf4j.LoggerFactory;
  *       the next need.
  * </ul>
  *
- * <p>H2 with several processes on one file needs its server mode ({@code AUTO_SERVER=TRUE}), which
- * listens on every network interface unless the JVM sets {@code -Dh2.bindAddress=127.0.0.1}; this
- * store logs a warning once when it sees such a URL without a loopback bind address. Give the
- * database a password: the table holds credentials.
+ * <p>H2 with several processes on one file needs its server mode and a lock that does not depend
+ * on timing: {@code jdbc:h2:file:<path>;AUTO_SERVER=TRUE;FILE_LOCK=SOCKET}. The server mode listens
+ * on every network interface unless the JVM sets {@code -Dh2.bindAddress=127.0.0.1}; this store logs
+ * a warning once when it sees an {@code AUTO_SERVER} URL without a loopback bind address or without
+ * {@code FILE_LOCK=SOCKET}. Give the database a password: the table holds credentials.
  *
  * <p>The table ({@link Builder#table}, default {@code dfx_token_pairs}) is created when missing; the
  * DDL, for H2 and PostgreSQL alike, is {@link #DDL} with the table name. Thread-safe; no lock is

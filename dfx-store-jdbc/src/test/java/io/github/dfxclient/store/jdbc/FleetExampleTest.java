@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,7 +27,10 @@ class FleetExampleTest {
   @Test
   void fleetWiringRuns() throws Exception {
     Path dir = Files.createTempDirectory("dfx-fleet-");
-    DataSource dataSource = new SimpleDataSource("jdbc:h2:file:" + dir.resolve("tokens") + ";AUTO_SERVER=TRUE", "postgres");
+    org.h2.jdbcx.JdbcDataSource dataSource = new org.h2.jdbcx.JdbcDataSource();   // a pool is faster; a plain one works
+    dataSource.setURL("jdbc:h2:file:" + dir.resolve("tokens") + ";AUTO_SERVER=TRUE;FILE_LOCK=SOCKET");
+    dataSource.setUser("dfx");
+    dataSource.setPassword(FleetProcesses.H2_PASSWORD);
     KeyGenerator aes = KeyGenerator.getInstance("AES");
     aes.init(256);
     SecretKey tokenKey = aes.generateKey();
