@@ -8,11 +8,7 @@ import io.github.dfxclient.session.TokenStoreUnavailableException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -85,34 +81,25 @@ public final class JdbcTokenStore implements LeasingTokenStore {
       + "lease_until BIGINT NOT NULL, "
       + "PRIMARY KEY (principal, kind))";
 
-  /** The database's clock in epoch milliseconds (H2 and PostgreSQL alike). */
-  static final String DB_NOW_MILLIS = "CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000 AS BIGINT)";
-
-  private final DataSource dataSource;
-  private final String table;
+  private final PairTable rows;
   private final TokenCipher cipher;
   private final Duration leaseDuration;
   private final Duration transientRetry;
   private final String principal;
   private final String owner;
-  private final boolean createSchema;
   /** The keys this process holds the lease of, with the hash of the refresh token being renewed. */
   private final Map<TokenKey, Leased> leased = new ConcurrentHashMap<>();
-  private volatile boolean schemaReady;
-  private volatile boolean urlChecked;
 
   /** A lease this process holds: the stored pair it renews ({@code null} hash: no row yet). */
   private record Leased(String renewedHash) {}
 
   private JdbcTokenStore(Builder b) {
-    this.dataSource = b.dataSource;
-    this.table = b.table;
+    this.rows = new PairTable(b.dataSource, b.table, b.createSchema);
     this.cipher = new TokenCipher(b.key);
     this.leaseDuration = b.leaseDuration;
     this.transientRetry = b.transientRetry;
     this.principal = b.principal;
     this.owner = b.owner;
-    this.createSchema = b.createSchema;
   }
 
   /** @return a builder */
@@ -140,17 +127,8 @@ public final class JdbcTokenStore implements LeasingTokenStore {
   @Override
   public Optional<TokenPair> load(TokenKey k) {
     try {
-      return TransientSql.retrying("read the " + k + " pair", transientRetry, null, () -> {
-        try (Connection c = connection();
-             PreparedStatement s = c.prepareStatement("SELECT token, refresh_token FROM " + table
-                 + " WHERE principal = ? AND kind = ?")) {
-          s.setString(1, k.principal());
-          s.setString(2, k.kind().name());
-          try (ResultSet r = s.executeQuery()) {
-            return r.next() ? Optional.of(pair(k, r.getString(1), r.getString(2))) : Optional.empty();
-          }
-        }
-      });
+      PairTable.Row row = TransientSql.retrying("read the " + k + " pair", transientRetry, null, () -> rows.select(k));
+      return row == null ? Optional.empty() : Optional.of(pair(k, row.token(), row.refreshToken()));
     } catch (SQLException e) {
       throw unavailable("read the " + k + " pair", e);
     }
@@ -176,72 +154,20 @@ public final class JdbcTokenStore implements LeasingTokenStore {
     try {
       if (lease != null && lease.renewedHash() != null) {
         boolean replaced = TransientSql.retrying("save the renewed " + k + " pair", longer(transientRetry, leaseDuration),
-            () -> extendLease(k), () -> replace(k, lease.renewedHash(), token, refresh, hash));
+            () -> extendLease(k), () -> rows.replace(k, lease.renewedHash(), token, refresh, hash));
         if (!replaced) {
           LOG.warn("dfx token store: the {} pair was changed by another process while this one renewed it;"
               + " saving the renewed pair over it", k);
           TransientSql.retrying("save the " + k + " pair", transientRetry, null,
-              () -> upsert(k, token, refresh, hash));
+              () -> rows.upsert(k, token, refresh, hash));
         }
       } else {
-        TransientSql.retrying("save the " + k + " pair", transientRetry, null, () -> upsert(k, token, refresh, hash));
+        TransientSql.retrying("save the " + k + " pair", transientRetry, null, () -> rows.upsert(k, token, refresh, hash));
       }
       leased.remove(k);
     } catch (SQLException e) {
       throw unavailable("save the " + k + " pair", e);
     }
-  }
-
-  /** The compare-and-set of a renewed pair: replaces the row only if it still holds the renewed one. */
-  private boolean replace(TokenKey k, String renewedHash, String token, String refresh, String hash)
-      throws SQLException {
-    try (Connection c = connection();
-         PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET token = ?, refresh_token = ?,"
-             + " refresh_hash = ?, version = version + 1, lease_owner = NULL, lease_until = 0"
-             + " WHERE principal = ? AND kind = ? AND refresh_hash = ?")) {
-      s.setString(1, token);
-      s.setString(2, refresh);
-      s.setString(3, hash);
-      s.setString(4, k.principal());
-      s.setString(5, k.kind().name());
-      s.setString(6, renewedHash);
-      return s.executeUpdate() == 1;
-    }
-  }
-
-  private Void upsert(TokenKey k, String token, String refresh, String hash) throws SQLException {
-    try (Connection c = connection()) {
-      for (int attempt = 0; attempt < 3; attempt++) {
-        try (PreparedStatement u = c.prepareStatement("UPDATE " + table + " SET token = ?, refresh_token = ?,"
-            + " refresh_hash = ?, version = version + 1, lease_owner = NULL, lease_until = 0"
-            + " WHERE principal = ? AND kind = ?")) {
-          u.setString(1, token);
-          u.setString(2, refresh);
-          u.setString(3, hash);
-          u.setString(4, k.principal());
-          u.setString(5, k.kind().name());
-          if (u.executeUpdate() == 1) {
-            return null;
-          }
-        }
-        try (PreparedStatement i = c.prepareStatement("INSERT INTO " + table + " (principal, kind, token,"
-            + " refresh_token, refresh_hash, version, lease_owner, lease_until) VALUES (?, ?, ?, ?, ?, 1, NULL, 0)")) {
-          i.setString(1, k.principal());
-          i.setString(2, k.kind().name());
-          i.setString(3, token);
-          i.setString(4, refresh);
-          i.setString(5, hash);
-          i.executeUpdate();
-          return null;
-        } catch (SQLException duplicate) {
-          // another process inserted the row meanwhile: update it (a lost connection is retried by the caller)
-          if (attempt == 2 || TransientSql.isTransient(duplicate)) {
-            throw duplicate;
-          }
-        }
-      }
-    }
-    return null;
   }
 
   // ---------------------------------------------------------------- lease
@@ -262,58 +188,25 @@ public final class JdbcTokenStore implements LeasingTokenStore {
   }
 
   private Lease takeLease(TokenKey k, String heldHash) throws SQLException {
-    try (Connection c = connection()) {
-      String storedToken;
-      String storedRefresh;
-      String storedHash;
-      long version;
-      try (PreparedStatement s = c.prepareStatement("SELECT token, refresh_token, refresh_hash, version FROM "
-          + table + " WHERE principal = ? AND kind = ?")) {
-        s.setString(1, k.principal());
-        s.setString(2, k.kind().name());
-        try (ResultSet r = s.executeQuery()) {
-          if (!r.next()) {
-            // nothing stored yet: nothing to coordinate on; the save inserts the row
-            leased.put(k, new Leased(null));
-            return new Acquired();
-          }
-          storedToken = r.getString(1);
-          storedRefresh = r.getString(2);
-          storedHash = r.getString(3);
-          version = r.getLong(4);
-        }
-      }
-      if (!storedHash.equals(heldHash)) {
-        return new Newer(pair(k, storedToken, storedRefresh));
-      }
-      try (PreparedStatement u = c.prepareStatement("UPDATE " + table + " SET lease_owner = ?, lease_until = "
-          + DB_NOW_MILLIS + " + ? WHERE principal = ? AND kind = ? AND version = ?"
-          + " AND (lease_owner IS NULL OR lease_owner = ? OR lease_until < " + DB_NOW_MILLIS + ")")) {
-        u.setString(1, owner);
-        u.setLong(2, leaseDuration.toMillis());
-        u.setString(3, k.principal());
-        u.setString(4, k.kind().name());
-        u.setLong(5, version);
-        u.setString(6, owner);
-        if (u.executeUpdate() == 1) {
-          leased.put(k, new Leased(heldHash));
-          return new Acquired();
-        }
-      }
-      return new Busy();
+    PairTable.Lease lease = rows.takeLease(k, heldHash, owner, leaseDuration);
+    switch (lease.outcome()) {
+      case NO_ROW:
+        leased.put(k, new Leased(null));
+        return new Acquired();
+      case NEWER:
+        return new Newer(pair(k, lease.newer().token(), lease.newer().refreshToken()));
+      case TAKEN:
+        leased.put(k, new Leased(heldHash));
+        return new Acquired();
+      default:
+        return new Busy();
     }
   }
 
   /** Keeps this process's lease alive (best effort) while it still tries to save the renewed pair. */
   private void extendLease(TokenKey k) {
-    try (Connection c = connection();
-         PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET lease_until = " + DB_NOW_MILLIS
-             + " + ? WHERE principal = ? AND kind = ? AND lease_owner = ?")) {
-      s.setLong(1, leaseDuration.toMillis());
-      s.setString(2, k.principal());
-      s.setString(3, k.kind().name());
-      s.setString(4, owner);
-      s.executeUpdate();
+    try {
+      rows.extendLease(k, owner, leaseDuration);
     } catch (SQLException | RuntimeException e) {
       // the save's next try reports what is wrong
     }
@@ -325,16 +218,8 @@ public final class JdbcTokenStore implements LeasingTokenStore {
       return;
     }
     try {
-      TransientSql.retrying("release the renew lease of the " + k + " pair", transientRetry, null, () -> {
-        try (Connection c = connection();
-             PreparedStatement s = c.prepareStatement("UPDATE " + table + " SET lease_owner = NULL, lease_until = 0"
-                 + " WHERE principal = ? AND kind = ? AND lease_owner = ?")) {
-          s.setString(1, k.principal());
-          s.setString(2, k.kind().name());
-          s.setString(3, owner);
-          return s.executeUpdate();
-        }
-      });
+      TransientSql.retrying("release the renew lease of the " + k + " pair", transientRetry, null,
+          () -> rows.releaseLease(k, owner));
     } catch (SQLException | RuntimeException e) {
       // best effort: the lease expires by itself
     }
@@ -351,26 +236,6 @@ public final class JdbcTokenStore implements LeasingTokenStore {
   }
 
   // ---------------------------------------------------------------- helpers
-
-  private Connection connection() throws SQLException {
-    Connection c = dataSource.getConnection();
-    try {
-      if (!urlChecked) {
-        urlChecked = true;
-        H2Exposure.warnIfListeningBeyondLoopback(c);
-      }
-      if (!schemaReady && createSchema) {
-        try (Statement s = c.createStatement()) {
-          s.execute(String.format(DDL, table));
-        }
-        schemaReady = true;
-      }
-    } catch (SQLException | RuntimeException e) {
-      c.close();
-      throw e;
-    }
-    return c;
-  }
 
   private TokenPair pair(TokenKey k, String token, String refresh) {
     return new TokenPair(cipher.open(k, token), cipher.open(k, refresh));
@@ -397,7 +262,7 @@ public final class JdbcTokenStore implements LeasingTokenStore {
 
   @Override
   public String toString() {
-    return "JdbcTokenStore[table=" + table + ", encrypted=" + cipher.encrypts() + ", leaseDuration=" + leaseDuration
+    return "JdbcTokenStore[table=" + rows.table() + ", encrypted=" + cipher.encrypts() + ", leaseDuration=" + leaseDuration
         + "]";
   }
 
