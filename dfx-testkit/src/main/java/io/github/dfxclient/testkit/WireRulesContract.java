@@ -117,7 +117,7 @@ public abstract class WireRulesContract {
   }
 
   private static AdapterSettings settings(URI base, Supplier<String> bearer) {
-    return new AdapterSettings(base, bearer, Duration.ofSeconds(2),
+    return new AdapterSettings(base, bearer, Duration.ofSeconds(15),
         HttpAdapterContract.fastRetries(RetryRegistry.ofDefaults()));
   }
 
