@@ -45,7 +45,11 @@ import java.util.function.Supplier;
  * Rows: JDK adapter vs raw {@code HttpClient.send} on the same client; Feign adapter (default client)
  * vs raw {@code HttpClient.send}; 256 renews in flight from one thread through the async JDK adapter
  * vs raw {@code sendAsync} on the same client (throughput), with the number of live threads the
- * library added while they waited.
+ * library added while they waited; the JDK adapter with dfx-micrometer's observation listener on an
+ * {@code ObservationRegistry} with a {@code DefaultMeterObservationHandler} over a {@code
+ * SimpleMeterRegistry} (a timer, a long task timer per call) vs the same adapter without listener, on
+ * the same client (the "raw" columns of that row are the adapter without listener). {@code
+ * -Dbench.rows=listener} runs that row only.
  */
 public final class OverheadBenchmark {
   private static final int WARMUP_BLOCKS = Integer.getInteger("bench.warmupBlocks", 6);
@@ -84,6 +88,12 @@ public final class OverheadBenchmark {
       List<Result> results = new ArrayList<>();
       HttpClient client = newClient();
       URI renewUri = URI.create(base + "/auths/renew");
+      int[] extraThreads = {0};
+      if ("listener".equals(System.getProperty("bench.rows"))) {
+        results.add(listenerRow(base, client));
+        print(results, extraThreads[0]);
+        return;
+      }
 
       AuthsPort jdk = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client).build();
       results.add(measure("JDK adapter renew vs raw HttpClient.send (same client)",
@@ -97,10 +107,10 @@ public final class OverheadBenchmark {
       HttpClient asyncClient = newClient();
       AsyncAuthsClient async = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN)
           .httpClient(asyncClient).buildAsync();
-      int[] extraThreads = {0};
       Result asyncResult = measure("256 async renews in flight, one caller thread: adapter vs raw sendAsync",
           n -> rawAsync(asyncClient, renewUri, n), n -> extraThreads[0] = Math.max(extraThreads[0], adapterAsync(async, n)));
       results.add(asyncResult);
+      results.add(listenerRow(base, client));
 
       print(results, extraThreads[0]);
     } finally {
@@ -108,6 +118,26 @@ public final class OverheadBenchmark {
       server.destroy();
       server.waitFor(5, TimeUnit.SECONDS);
     }
+  }
+
+  /** The engine with the Micrometer observation listener (timers on a SimpleMeterRegistry) vs without. */
+  private static Result listenerRow(URI base, HttpClient client) throws Exception {
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    io.micrometer.observation.ObservationRegistry observations = io.micrometer.observation.ObservationRegistry.create();
+    observations.observationConfig().observationHandler(
+        new io.micrometer.core.instrument.observation.DefaultMeterObservationHandler(meters));
+    AuthsPort plain = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client)
+        .build();
+    AuthsPort observed = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client)
+        .listener(new io.github.dfxclient.micrometer.DfxObservationListener(observations)).build();
+    Result r = measure("JDK adapter renew with the Micrometer listener (SimpleMeterRegistry) vs without listener",
+        n -> adapter(plain, n), n -> adapter(observed, n));
+    long timed = meters.get("dfx.client.requests").timer().count();
+    if (timed < (long) (WARMUP_BLOCKS + BLOCKS) * CALLS - ADAPTER_FAILURES.sum()) {
+      throw new IllegalStateException("the listener timed " + timed + " calls: fewer than were made");
+    }
+    return r;
   }
 
   private static HttpClient newClient() {
@@ -283,9 +313,9 @@ public final class OverheadBenchmark {
     }
     System.out.printf(Locale.ROOT, "failed exchanges (not timed out; JDK HttpClient on loopback): raw %d, adapter %d%n",
         RAW_FAILURES.sum(), ADAPTER_FAILURES.sum());
-    Result async = results.get(results.size() - 1);
-    System.out.printf(Locale.ROOT, "async throughput ratio (adapter/raw, calls per second): %.3f%n",
-        1 / async.wallRatio());
+    results.stream().filter(r -> r.name().contains("async")).findFirst().ifPresent(async ->
+        System.out.printf(Locale.ROOT, "async throughput ratio (adapter/raw, calls per second): %.3f%n",
+            1 / async.wallRatio()));
     System.out.printf(Locale.ROOT, "library threads (dfx-*) alive while 256 renews were in flight: at most %d"
         + " (the deadline watchdog; no thread per call; live threads in the JVM now: %d)%n",
         asyncExtraThreads, threads.getThreadCount());
