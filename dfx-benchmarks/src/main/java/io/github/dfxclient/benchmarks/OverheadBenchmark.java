@@ -48,8 +48,8 @@ import java.util.function.Supplier;
  * library added while they waited; the JDK adapter with dfx-micrometer's observation listener on an
  * {@code ObservationRegistry} with a {@code DefaultMeterObservationHandler} over a {@code
  * SimpleMeterRegistry} (a timer, a long task timer per call) vs the same adapter without listener, on
- * the same client (the "raw" columns of that row are the adapter without listener). {@code
- * -Dbench.rows=listener} runs that row only.
+ * the same client (the "raw" columns of that row are the adapter without listener). The argument
+ * {@code listener} ({@code -Dbench.include=listener} with the command above) runs that row only.
  */
 public final class OverheadBenchmark {
   private static final int WARMUP_BLOCKS = Integer.getInteger("bench.warmupBlocks", 6);
@@ -77,7 +77,7 @@ public final class OverheadBenchmark {
       double cpuRatio, double wallRatio) {}
 
   /**
-   * @param args none
+   * @param args none, or {@code listener} for the listener row only
    * @throws Exception when the server cannot start or a call fails
    */
   public static void main(String[] args) throws Exception {
@@ -89,7 +89,7 @@ public final class OverheadBenchmark {
       HttpClient client = newClient();
       URI renewUri = URI.create(base + "/auths/renew");
       int[] extraThreads = {0};
-      if ("listener".equals(System.getProperty("bench.rows"))) {
+      if ("listener".equals(System.getProperty("bench.rows")) || (args.length > 0 && args[0].equals("listener"))) {
         results.add(listenerRow(base, client));
         print(results, extraThreads[0]);
         return;
@@ -313,11 +313,12 @@ public final class OverheadBenchmark {
     }
     System.out.printf(Locale.ROOT, "failed exchanges (not timed out; JDK HttpClient on loopback): raw %d, adapter %d%n",
         RAW_FAILURES.sum(), ADAPTER_FAILURES.sum());
-    results.stream().filter(r -> r.name().contains("async")).findFirst().ifPresent(async ->
-        System.out.printf(Locale.ROOT, "async throughput ratio (adapter/raw, calls per second): %.3f%n",
-            1 / async.wallRatio()));
-    System.out.printf(Locale.ROOT, "library threads (dfx-*) alive while 256 renews were in flight: at most %d"
-        + " (the deadline watchdog; no thread per call; live threads in the JVM now: %d)%n",
-        asyncExtraThreads, threads.getThreadCount());
+    results.stream().filter(r -> r.name().contains("async")).findFirst().ifPresent(async -> {
+      System.out.printf(Locale.ROOT, "async throughput ratio (adapter/raw, calls per second): %.3f%n",
+          1 / async.wallRatio());
+      System.out.printf(Locale.ROOT, "library threads (dfx-*) alive while 256 renews were in flight: at most %d"
+          + " (the deadline watchdog; no thread per call; live threads in the JVM now: %d)%n",
+          asyncExtraThreads, threads.getThreadCount());
+    });
   }
 }
