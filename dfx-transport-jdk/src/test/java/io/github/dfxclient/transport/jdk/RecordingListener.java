@@ -19,6 +19,8 @@ final class RecordingListener implements DfxCallListener {
   final List<DfxSessionEvent> events = new CopyOnWriteArrayList<>();
   final List<DfxCallContext> contexts = new CopyOnWriteArrayList<>();
   final List<DfxRenewContext> renewContexts = new CopyOnWriteArrayList<>();
+  /** Counted down by every {@code afterCall}. */
+  final java.util.concurrent.CountDownLatch callEnded = new java.util.concurrent.CountDownLatch(1);
 
   @Override
   public void beforeCall(DfxCallContext call) {
@@ -36,6 +38,7 @@ final class RecordingListener implements DfxCallListener {
   public void afterCall(DfxCallContext call, DfxCallResult result) {
     calls.add(result);
     hooks.add("afterCall " + call.name() + " " + result.outcome());
+    callEnded.countDown();
   }
 
   @Override
