@@ -90,6 +90,7 @@ public final class OverheadBenchmark {
       URI renewUri = URI.create(base + "/auths/renew");
       int[] extraThreads = {0};
       if ("listener".equals(System.getProperty("bench.rows")) || (args.length > 0 && args[0].equals("listener"))) {
+        results.add(controlRow(base, client));
         results.add(listenerRow(base, client));
         print(results, extraThreads[0]);
         return;
@@ -118,6 +119,19 @@ public final class OverheadBenchmark {
       server.destroy();
       server.waitFor(5, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * Two identical adapters without listener on one client: the harness's own bias between the two
+   * sides of a row (its ratio should be 1).
+   */
+  private static Result controlRow(URI base, HttpClient client) throws Exception {
+    AuthsPort first = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client)
+        .build();
+    AuthsPort second = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client)
+        .build();
+    return measure("control: JDK adapter renew vs an identical adapter (both without listener)",
+        n -> adapter(first, n), n -> adapter(second, n));
   }
 
   /** The engine with the Micrometer observation listener (timers on a SimpleMeterRegistry) vs without. */
