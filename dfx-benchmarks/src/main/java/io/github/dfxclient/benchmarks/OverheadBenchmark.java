@@ -45,7 +45,11 @@ import java.util.function.Supplier;
  * Rows: JDK adapter vs raw {@code HttpClient.send} on the same client; Feign adapter (default client)
  * vs raw {@code HttpClient.send}; 256 renews in flight from one thread through the async JDK adapter
  * vs raw {@code sendAsync} on the same client (throughput), with the number of live threads the
- * library added while they waited.
+ * library added while they waited; the JDK adapter with dfx-micrometer's observation listener on an
+ * {@code ObservationRegistry} with a {@code DefaultMeterObservationHandler} over a {@code
+ * SimpleMeterRegistry} (a timer, a long task timer per call) vs the same adapter without listener, on
+ * the same client (the "raw" columns of that row are the adapter without listener). The argument
+ * {@code listener} ({@code -Dbench.include=listener} with the command above) runs that row only.
  */
 public final class OverheadBenchmark {
   private static final int WARMUP_BLOCKS = Integer.getInteger("bench.warmupBlocks", 6);
@@ -73,7 +77,7 @@ public final class OverheadBenchmark {
       double cpuRatio, double wallRatio) {}
 
   /**
-   * @param args none
+   * @param args none, or {@code listener} for the listener row only
    * @throws Exception when the server cannot start or a call fails
    */
   public static void main(String[] args) throws Exception {
@@ -84,6 +88,13 @@ public final class OverheadBenchmark {
       List<Result> results = new ArrayList<>();
       HttpClient client = newClient();
       URI renewUri = URI.create(base + "/auths/renew");
+      int[] extraThreads = {0};
+      if ("listener".equals(System.getProperty("bench.rows")) || (args.length > 0 && args[0].equals("listener"))) {
+        results.add(controlRow(base, client));
+        results.add(listenerRow(base, client));
+        print(results, extraThreads[0]);
+        return;
+      }
 
       AuthsPort jdk = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client).build();
       results.add(measure("JDK adapter renew vs raw HttpClient.send (same client)",
@@ -97,10 +108,10 @@ public final class OverheadBenchmark {
       HttpClient asyncClient = newClient();
       AsyncAuthsClient async = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN)
           .httpClient(asyncClient).buildAsync();
-      int[] extraThreads = {0};
       Result asyncResult = measure("256 async renews in flight, one caller thread: adapter vs raw sendAsync",
           n -> rawAsync(asyncClient, renewUri, n), n -> extraThreads[0] = Math.max(extraThreads[0], adapterAsync(async, n)));
       results.add(asyncResult);
+      results.add(listenerRow(base, client));
 
       print(results, extraThreads[0]);
     } finally {
@@ -108,6 +119,39 @@ public final class OverheadBenchmark {
       server.destroy();
       server.waitFor(5, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * Two identical adapters without listener on one client: the harness's own bias between the two
+   * sides of a row (its ratio should be 1).
+   */
+  private static Result controlRow(URI base, HttpClient client) throws Exception {
+    AuthsPort first = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client)
+        .build();
+    AuthsPort second = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client)
+        .build();
+    return measure("control: JDK adapter renew vs an identical adapter (both without listener)",
+        n -> adapter(first, n), n -> adapter(second, n));
+  }
+
+  /** The engine with the Micrometer observation listener (timers on a SimpleMeterRegistry) vs without. */
+  private static Result listenerRow(URI base, HttpClient client) throws Exception {
+    io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+        new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    io.micrometer.observation.ObservationRegistry observations = io.micrometer.observation.ObservationRegistry.create();
+    observations.observationConfig().observationHandler(
+        new io.micrometer.core.instrument.observation.DefaultMeterObservationHandler(meters));
+    AuthsPort plain = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client)
+        .build();
+    AuthsPort observed = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client)
+        .listener(new io.github.dfxclient.micrometer.DfxObservationListener(observations)).build();
+    Result r = measure("JDK adapter renew with the Micrometer listener (SimpleMeterRegistry) vs without listener",
+        n -> adapter(plain, n), n -> adapter(observed, n));
+    long timed = meters.get("dfx.client.requests").timer().count();
+    if (timed < (long) (WARMUP_BLOCKS + BLOCKS) * CALLS - ADAPTER_FAILURES.sum()) {
+      throw new IllegalStateException("the listener timed " + timed + " calls: fewer than were made");
+    }
+    return r;
   }
 
   private static HttpClient newClient() {
@@ -283,11 +327,12 @@ public final class OverheadBenchmark {
     }
     System.out.printf(Locale.ROOT, "failed exchanges (not timed out; JDK HttpClient on loopback): raw %d, adapter %d%n",
         RAW_FAILURES.sum(), ADAPTER_FAILURES.sum());
-    Result async = results.get(results.size() - 1);
-    System.out.printf(Locale.ROOT, "async throughput ratio (adapter/raw, calls per second): %.3f%n",
-        1 / async.wallRatio());
-    System.out.printf(Locale.ROOT, "library threads (dfx-*) alive while 256 renews were in flight: at most %d"
-        + " (the deadline watchdog; no thread per call; live threads in the JVM now: %d)%n",
-        asyncExtraThreads, threads.getThreadCount());
+    results.stream().filter(r -> r.name().contains("async")).findFirst().ifPresent(async -> {
+      System.out.printf(Locale.ROOT, "async throughput ratio (adapter/raw, calls per second): %.3f%n",
+          1 / async.wallRatio());
+      System.out.printf(Locale.ROOT, "library threads (dfx-*) alive while 256 renews were in flight: at most %d"
+          + " (the deadline watchdog; no thread per call; live threads in the JVM now: %d)%n",
+          asyncExtraThreads, threads.getThreadCount());
+    });
   }
 }

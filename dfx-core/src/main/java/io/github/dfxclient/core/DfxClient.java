@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * The call engine over one transport: runs any {@link DfxOperation} the same way (validation,
  * encoding, headers, credentials asked at send time, answer bounds and deadline, the retry policy,
  * failure classification, one DEBUG line per attempt on {@code io.github.dfxclient.auths}, and one
- * fresh token after a 401). The ports ({@code AuthsClient}, {@code AsyncAuthsClient}) are this
+ * fresh token after a 401), and calls the {@link DfxCallListener}s of its settings around every
+ * call and attempt. The ports ({@code AuthsClient}, {@code AsyncAuthsClient}) are this
  * client with typed methods; the adapter builders make one for you.
  *
  * <p>An operation that needs a device or user token ({@link DfxOperation#credential()}) while the
@@ -52,13 +53,13 @@ public final class DfxClient implements AutoCloseable {
     ClientSettings.required("settings", settings);
     BaseUri base = BaseUri.of(settings.baseUri(), settings.allowPlainHttp());
     return new DfxClient(new Engine(transport, base, settings.credentials(), settings.requestTimeout(),
-        settings.maxAnswerBytes(), settings.retryPolicy()), true);
+        settings.maxAnswerBytes(), settings.retryPolicy(), settings.listeners()), true);
   }
 
   /**
    * A view of this client that sends the tokens of {@code credentials} instead of this client's:
    * the one way to serve many users (or devices) from one transport. The view shares this client's
-   * transport (its connections and threads), base URI, timeouts, answer bound, retry policy (its
+   * transport (its connections and threads), base URI, timeouts, answer bound, listeners, retry policy (its
    * Resilience4j {@code Retry} instances, hence its metrics) and caches; it costs one small object.
    * Closing the view closes nothing; closing this client (the original) closes the transport under
    * every view, after which their calls fail as the transport fails once closed.

@@ -27,21 +27,30 @@ final class FleetLease {
    * @param renew sends the renew (called only under the lease)
    * @param adopt makes the result for a newer pair found in the store
    * @param fromStore whether a renew's result is a pair adopted from the store (nothing to save)
+   * @param report told how long this process waited for another process's lease, if it did
    * @param <R> what a renew gives
    * @return the renew's result, or the adopted pair's
    * @throws TokenStoreUnavailableException when the lease cannot be taken (no renew was sent)
    */
   <R> R renewUnderLease(TokenKey key, TokenPair toRenew, Supplier<R> renew,
-      java.util.function.Function<TokenPair, R> adopt, java.util.function.Predicate<R> fromStore) {
+      java.util.function.Function<TokenPair, R> adopt, java.util.function.Predicate<R> fromStore,
+      RenewReport report) {
     long deadline = System.nanoTime() + store.leaseDuration().toNanos() * 2;
     long waitMillis = 20;
+    long waitingSince = 0;
     while (true) {
       LeasingTokenStore.Lease lease;
       try {
         lease = store.tryLease(key, toRenew);
       } catch (RuntimeException e) {
+        endWait(report, waitingSince);
         throw new TokenStoreUnavailableException("the token store could not take the renew lease of the "
             + key + " pair; no renew was sent (" + e.getMessage() + ")", e);
+      }
+      if (!(lease instanceof LeasingTokenStore.Busy)) {
+        endWait(report, waitingSince);
+      } else if (waitingSince == 0) {
+        waitingSince = System.nanoTime();
       }
       if (lease instanceof LeasingTokenStore.Newer newer) {
         LOG.debug("dfx session: another process renewed the {} pair; adopting it", key);
@@ -62,6 +71,7 @@ final class FleetLease {
         return renewed;
       }
       if (System.nanoTime() - deadline > 0) {
+        endWait(report, waitingSince);
         throw new TokenStoreUnavailableException("another process has held the renew lease of the " + key
             + " pair for longer than twice the lease duration; no renew was sent", null);
       }
@@ -69,10 +79,18 @@ final class FleetLease {
         Thread.sleep(waitMillis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        endWait(report, waitingSince);
         throw new TokenStoreUnavailableException("interrupted while another process renewed the " + key
             + " pair", e);
       }
       waitMillis = Math.min(waitMillis * 2, 250);
+    }
+  }
+
+  /** Reports the wait for another process's lease, when there was one (it began at {@code since}). */
+  private static void endWait(RenewReport report, long since) {
+    if (since != 0) {
+      report.leaseWaited(System.nanoTime() - since);
     }
   }
 }

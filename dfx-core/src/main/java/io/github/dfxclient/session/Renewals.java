@@ -3,6 +3,8 @@ package io.github.dfxclient.session;
 import io.github.dfxclient.auths.TokenPair;
 import io.github.dfxclient.core.CredentialsUnavailableException;
 import io.github.dfxclient.core.DfxApiException;
+import io.github.dfxclient.core.DfxSessionEvent;
+import io.github.dfxclient.core.internal.Listeners;
 import io.github.dfxclient.core.internal.Workers;
 import java.time.Clock;
 import java.util.Optional;
@@ -37,10 +39,13 @@ final class Renewals {
   private final Consumer<TokenRotation> listener;
   private final RenewPort port;
   private final FleetLease lease;
+  private final Listeners listeners;
   /** How far the local clock is ahead of the server's, learned from the {@code iat} of received pairs. */
   private volatile long clockOffsetMillis;
 
-  Renewals(TokenStore store, Clock clock, long skewMillis, Consumer<TokenRotation> listener, RenewPort port) {
+  Renewals(TokenStore store, Clock clock, long skewMillis, Consumer<TokenRotation> listener, RenewPort port,
+      Listeners listeners) {
+    this.listeners = listeners;
     this.store = store;
     this.clock = clock;
     this.skewMillis = skewMillis;
@@ -153,10 +158,12 @@ final class Renewals {
     TokenPair result = null;
     Throwable failure = null;
     boolean rotated = false;
+    RenewReport report = RenewReport.NONE;
     try {
       TokenPair unsaved = slot.unsaved;
       if (unsaved != null) {
-        result = saveUnsaved(slot, unsaved);
+        report = RenewReport.save(listeners, slot.key);
+        result = saveUnsaved(slot, unsaved, report);
         rotated = true;
       } else {
         TokenPair toRenew = slot.held.pair();
@@ -167,7 +174,8 @@ final class Renewals {
           // state moved between the claim and winning it
           result = toRenew;
         } else {
-          result = publish(slot, renewOrAdopt(slot, toRenew));
+          report = RenewReport.renew(listeners, slot.key);
+          result = publish(slot, renewOrAdopt(slot, toRenew, report), report);
           rotated = true;
         }
       }
@@ -176,6 +184,7 @@ final class Renewals {
     } finally {
       finish(slot, mine, result, failure);
     }
+    report.end(failure);
     if (failure != null) {
       throw sneaky(failure);
     }
@@ -190,35 +199,42 @@ final class Renewals {
    * fleet store under its lease; on a definite refusal re-reads the store for a newer pair, else
    * marks the refresh token dead.
    */
-  private Renewed renewOrAdopt(PairSlot slot, TokenPair toRenew) {
+  private Renewed renewOrAdopt(PairSlot slot, TokenPair toRenew, RenewReport report) {
     if (toRenew.refreshToken().equals(slot.deadRefreshToken)) {
-      return adoptNewerOrDie(slot, toRenew, null);
+      return adoptNewerOrDie(slot, toRenew, null, report);
     }
     if (lease != null) {
-      return lease.renewUnderLease(slot.key, toRenew, () -> renewNow(slot, toRenew),
-          newer -> new Renewed(newer, true), Renewed::fromStore);
+      return lease.renewUnderLease(slot.key, toRenew, () -> renewNow(slot, toRenew, report),
+          newer -> {
+            report.adopted();
+            return new Renewed(newer, true);
+          }, Renewed::fromStore, report);
     }
-    return renewNow(slot, toRenew);
+    return renewNow(slot, toRenew, report);
   }
 
-  private Renewed renewNow(PairSlot slot, TokenPair toRenew) {
+  private Renewed renewNow(PairSlot slot, TokenPair toRenew, RenewReport report) {
     try {
       return new Renewed(port.renew(toRenew), false);
     } catch (DfxApiException e) {
       if (isRefusedRefreshToken(e)) {
-        return adoptNewerOrDie(slot, toRenew, e);
+        return adoptNewerOrDie(slot, toRenew, e, report);
       }
       throw e;
     }
   }
 
   /** Re-reads the store after a definite refusal: a newer pair there is adopted, else the pair is dead. */
-  private Renewed adoptNewerOrDie(PairSlot slot, TokenPair refused, DfxApiException cause) {
+  private Renewed adoptNewerOrDie(PairSlot slot, TokenPair refused, DfxApiException cause, RenewReport report) {
     Optional<TokenPair> stored = store.load(slot.key);
     if (stored.isPresent() && !stored.get().refreshToken().equals(refused.refreshToken())
         && !stored.get().refreshToken().equals(slot.deadRefreshToken)) {
       LOG.debug("dfx session: the {} pair was refused; adopting the newer pair from the store", slot.key);
+      report.adopted();
       return new Renewed(stored.get(), true);
+    }
+    if (!refused.refreshToken().equals(slot.deadRefreshToken)) {
+      report.event(DfxSessionEvent.Type.REFRESH_TOKEN_SPENT);
     }
     slot.deadRefreshToken = refused.refreshToken();
     throw new RefreshTokenSpentException(slot.key, cause);
@@ -229,10 +245,10 @@ final class Renewals {
    * that fails keeps the pair as unsaved (it is the only valid one) and throws a {@link
    * TokenPersistenceException} carrying it; the next need saves it again before handing it out.
    */
-  private TokenPair publish(PairSlot slot, Renewed renewed) {
+  private TokenPair publish(PairSlot slot, Renewed renewed, RenewReport report) {
     TokenPair next = renewed.pair();
     if (!renewed.fromStore()) {
-      save(slot, next);
+      save(slot, next, report);
     }
     slot.held = renewed.fromStore() ? adopted(next) : received(next);
     slot.unsaved = null;
@@ -242,8 +258,9 @@ final class Renewals {
   }
 
   /** Saves the renewed pair the store refused before; on success it becomes the held pair. */
-  private TokenPair saveUnsaved(PairSlot slot, TokenPair unsaved) {
-    save(slot, unsaved);
+  private TokenPair saveUnsaved(PairSlot slot, TokenPair unsaved, RenewReport report) {
+    save(slot, unsaved, report);
+    report.event(DfxSessionEvent.Type.PAIR_SAVED);
     slot.held = received(unsaved);
     slot.unsaved = null;
     slot.deadRefreshToken = null;
@@ -251,12 +268,13 @@ final class Renewals {
     return unsaved;
   }
 
-  private void save(PairSlot slot, TokenPair pair) {
+  private void save(PairSlot slot, TokenPair pair, RenewReport report) {
     try {
       store.save(slot.key, pair);
     } catch (Throwable e) {
       // kept, and saved again before anyone is given it
       slot.unsaved = pair;
+      report.event(DfxSessionEvent.Type.PAIR_UNSAVED);
       LOG.warn("dfx session: the renewed {} pair could not be saved ({}); held in memory, saved again on the next"
           + " need", slot.key, e.getClass().getSimpleName());
       throw new TokenPersistenceException(slot.key, pair, e);
@@ -345,13 +363,14 @@ final class Renewals {
       finish(slot, mine, toRenew, null);
       return mine;
     }
+    RenewReport report = RenewReport.renew(listeners, slot.key);
     CompletableFuture<TokenPair> answer;
     try {
       answer = port.renewAsync(toRenew);
     } catch (Throwable e) {
       answer = CompletableFuture.failedFuture(e);
     }
-    answer.whenCompleteAsync((issued, failure) -> completeAsync(slot, mine, toRenew, issued, failure),
+    answer.whenCompleteAsync((issued, failure) -> completeAsync(slot, mine, toRenew, issued, failure, report),
         Workers.executor());
     return mine;
   }
@@ -372,25 +391,26 @@ final class Renewals {
 
   /** The rest of an asynchronous renew, on a worker: adopt or publish, and complete the flight. */
   private void completeAsync(PairSlot slot, CompletableFuture<TokenPair> mine, TokenPair toRenew, TokenPair issued,
-      Throwable failure) {
+      Throwable failure, RenewReport report) {
     TokenPair result = null;
     Throwable error = null;
     try {
       Throwable f = unwrap(failure);
       Renewed next;
       if (f instanceof DfxApiException e && isRefusedRefreshToken(e)) {
-        next = adoptNewerOrDie(slot, toRenew, e);
+        next = adoptNewerOrDie(slot, toRenew, e, report);
       } else if (f != null) {
         throw f;
       } else {
         next = new Renewed(issued, false);
       }
-      result = publish(slot, next);
+      result = publish(slot, next, report);
     } catch (Throwable e) {
       error = e;
     } finally {
       finish(slot, mine, result, error);
     }
+    report.end(error);
     if (error == null) {
       notifyRotation(slot.key, result);
     }

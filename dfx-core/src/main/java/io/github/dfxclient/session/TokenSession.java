@@ -4,11 +4,15 @@ import io.github.dfxclient.auths.AsyncAuthsPort;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.auths.TokenPair;
 import io.github.dfxclient.core.DfxApiException;
+import io.github.dfxclient.core.DfxCallListener;
 import io.github.dfxclient.core.DfxCredentials;
 import io.github.dfxclient.core.DfxException;
+import io.github.dfxclient.core.internal.Listeners;
 import io.github.dfxclient.core.internal.Workers;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -88,7 +92,7 @@ public final class TokenSession {
       }
     }
     this.renewals = new Renewals(b.store, b.clock, b.renewSkew.toMillis(), b.listener,
-        new RenewPort(auths, b.asyncAuths, this::heldDeviceToken));
+        new RenewPort(auths, b.asyncAuths, this::heldDeviceToken), Listeners.of(b.listeners));
     this.defaultCredentials = new SessionCredentials(this, TokenKey.user());
   }
 
@@ -393,6 +397,61 @@ public final class TokenSession {
     return renewals.renewIfStill(slot(key), staleToken, Renewals.NO_DEADLINE);
   }
 
+  // ---------------------------------------------------------------- counts (health)
+
+  /**
+   * How many pairs this session holds now: pairs set or loaded from the store in this process (a
+   * renewed pair the store refused so far included), spent ones included. Pairs the store holds that
+   * this process never used are not counted. Reads memory only: no I/O, no lock.
+   *
+   * @return the number of pairs held, 0 or more
+   */
+  public int pairsHeld() {
+    int n = 0;
+    for (PairSlot slot : slots.values()) {
+      if (slot.serverPair() != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * How many of the pairs held are spent: the server refused their refresh token and the store held
+   * no newer pair, so every renew of them fails with {@link RefreshTokenSpentException} until the
+   * application sets a new pair. Reads memory only.
+   *
+   * @return the number of spent pairs, 0 or more
+   */
+  public int spentPairs() {
+    int n = 0;
+    for (PairSlot slot : slots.values()) {
+      TokenPair pair = slot.serverPair();
+      String dead = slot.deadRefreshToken;
+      if (pair != null && dead != null && dead.equals(pair.refreshToken())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /**
+   * How many renewed pairs are held in memory only because the store refused to save them so far
+   * (see {@link TokenPersistenceException}); each is saved again before it is handed out. Reads
+   * memory only.
+   *
+   * @return the number of unsaved pairs, 0 or more
+   */
+  public int unsavedPairs() {
+    int n = 0;
+    for (PairSlot slot : slots.values()) {
+      if (slot.unsaved != null) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** The renew flights (for the credentials views). */
   Renewals renewals() {
     return renewals;
@@ -434,6 +493,7 @@ public final class TokenSession {
     private Clock clock = Clock.systemUTC();
     private Duration renewSkew = Duration.ofSeconds(60);
     private Consumer<TokenRotation> listener = r -> { };
+    private final List<DfxCallListener> listeners = new ArrayList<>(2);
 
     private Builder() {}
 
@@ -526,6 +586,25 @@ public final class TokenSession {
         throw new IllegalArgumentException("listener must not be null");
       }
       this.listener = listener;
+      return this;
+    }
+
+    /**
+     * Adds a listener told of every renew (start, end, outcome, duration, the pair's kind and
+     * principal, never a token) and of the session's other events (fleet lease waits, pairs adopted
+     * from the store, spent pairs, pairs the store could not save); several may be added. The same
+     * {@link DfxCallListener} can be given to the adapters, whose calls (a renew's request
+     * included) it then sees too. A listener that throws is logged and ignored.
+     *
+     * @param listener the listener, not {@code null}
+     * @return this
+     * @throws IllegalArgumentException when {@code listener} is {@code null}
+     */
+    public Builder listener(DfxCallListener listener) {
+      if (listener == null) {
+        throw new IllegalArgumentException("listener must not be null");
+      }
+      this.listeners.add(listener);
       return this;
     }
 

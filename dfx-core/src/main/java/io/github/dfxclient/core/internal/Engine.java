@@ -1,6 +1,7 @@
 package io.github.dfxclient.core.internal;
 
 import io.github.dfxclient.core.Credential;
+import io.github.dfxclient.core.DfxCallListener;
 import io.github.dfxclient.core.CredentialsUnavailableException;
 import io.github.dfxclient.core.DfxApiException;
 import io.github.dfxclient.core.DfxCodec;
@@ -51,6 +52,8 @@ public final class Engine {
   private final DfxRetryPolicy policy;
   private final String userAgent;
   private final Map<DfxOperation<?, ?>, URI> fixedUris;
+  private final Listeners listeners;
+  private final String transportName;
 
   /**
    * @param transport carries the exchanges
@@ -62,6 +65,20 @@ public final class Engine {
    */
   public Engine(DfxTransport transport, BaseUri base, DfxCredentials credentials, Duration requestTimeout,
       int maxAnswerBytes, DfxRetryPolicy policy) {
+    this(transport, base, credentials, requestTimeout, maxAnswerBytes, policy, List.of());
+  }
+
+  /**
+   * @param transport carries the exchanges
+   * @param base the checked base URI
+   * @param credentials the token source, or {@code null} for none
+   * @param requestTimeout bound on one attempt, to the last byte of the answer
+   * @param maxAnswerBytes bound on an answer body
+   * @param policy the retry policy
+   * @param listeners the call listeners, in the order they are called; empty for none
+   */
+  public Engine(DfxTransport transport, BaseUri base, DfxCredentials credentials, Duration requestTimeout,
+      int maxAnswerBytes, DfxRetryPolicy policy, List<DfxCallListener> listeners) {
     this.transport = transport;
     this.base = base;
     this.credentials = credentials;
@@ -69,8 +86,10 @@ public final class Engine {
     this.requestTimeoutNanos = requestTimeout.toNanos();
     this.maxAnswerBytes = maxAnswerBytes;
     this.policy = policy;
-    this.userAgent = ClientInfo.userAgent(transport.name());
+    this.transportName = transport.name();
+    this.userAgent = ClientInfo.userAgent(transportName);
     this.fixedUris = new ConcurrentHashMap<>();
+    this.listeners = Listeners.of(listeners);
   }
 
   /** A view of {@code shared}: the same transport, base URI, bounds, retry policy and URI cache. */
@@ -84,12 +103,14 @@ public final class Engine {
     this.policy = shared.policy;
     this.userAgent = shared.userAgent;
     this.fixedUris = shared.fixedUris;
+    this.listeners = shared.listeners;
+    this.transportName = shared.transportName;
   }
 
   /**
    * @param credentials the token source of the view
    * @return an engine that shares everything with this one (transport, base URI, bounds, retry
-   *     policy, URI cache) except the credentials
+   *     policy, URI cache, listeners) except the credentials
    */
   public Engine withCredentials(DfxCredentials credentials) {
     return new Engine(this, credentials);
@@ -123,7 +144,24 @@ public final class Engine {
    */
   public <Q, A> A call(DfxOperation<Q, A> op, Q request) {
     Call<Q, A> call = prepare(op, request);
-    Retry retry = policy.retry(op);
+    if (listeners.isEmpty()) {
+      return run(call);
+    }
+    CallHooks hooks = CallHooks.begin(listeners, op, transportName);
+    call.hooks = hooks;
+    A value;
+    try {
+      value = run(call);
+    } catch (Throwable t) {
+      hooks.afterCall(call.attempts.get(), t);
+      throw t;
+    }
+    hooks.afterCall(call.attempts.get(), null);
+    return value;
+  }
+
+  private <Q, A> A run(Call<Q, A> call) {
+    Retry retry = policy.retry(call.op);
     try {
       try {
         return Retry.decorateSupplier(retry, () -> attempt(call)).get();
@@ -170,6 +208,16 @@ public final class Engine {
   @SuppressWarnings("unchecked")
   private static <T extends Throwable> T sneaky(Throwable t) throws T {
     throw (T) t;
+  }
+
+  /**
+   * @param t what to throw, checked or not
+   * @param <T> inferred as an unchecked type
+   * @return never
+   * @throws T always
+   */
+  static <T extends Throwable> T sneakyThrow(Throwable t) throws T {
+    return sneaky(t);
   }
 
   /**
@@ -246,17 +294,17 @@ public final class Engine {
         throw new DfxTransportException(call.op, call.uri, true, "interrupted while waiting for the answer", e);
       }
       A value = Answers.read(call.op, call.uri, response, call::secrets);
-      log(call.op, Integer.toString(response.status()), number, start);
+      ended(call, number, start, response.status(), null);
       return value;
     } catch (DfxException e) {
-      log(call.op, describe(e), number, start);
+      ended(call, number, start, -1, e);
       call.failures.add(e);
       throw e;
     } catch (RuntimeException e) {
       // a transport's own unchecked failure: whether it sent is unknown
       DfxTransportException t = new DfxTransportException(call.op, call.uri, true,
           "transport failed (" + e.getClass().getSimpleName() + ")", e);
-      log(call.op, describe(t), number, start);
+      ended(call, number, start, -1, t);
       call.failures.add(t);
       throw t;
     }
@@ -274,7 +322,23 @@ public final class Engine {
    */
   public <Q, A> CompletableFuture<A> callAsync(DfxOperation<Q, A> op, Q request) {
     Call<Q, A> call = prepare(op, request);
-    Retry retry = policy.retry(op);
+    if (listeners.isEmpty()) {
+      return runAsync(call);
+    }
+    CallHooks hooks;
+    try {
+      hooks = CallHooks.begin(listeners, op, transportName);
+    } catch (Throwable veto) {
+      return CompletableFuture.failedFuture(veto);
+    }
+    call.hooks = hooks;
+    CompletableFuture<A> result = runAsync(call);
+    result.whenComplete((value, failure) -> hooks.afterCall(call.attempts.get(), failure));
+    return result;
+  }
+
+  private <Q, A> CompletableFuture<A> runAsync(Call<Q, A> call) {
+    Retry retry = policy.retry(call.op);
     CompletableFuture<A> result = new CompletableFuture<>();
     CompletionStage<A> first = Retry.decorateCompletionStage(retry, AsyncScheduler.get(),
         () -> offTheTimer(() -> attemptAsync(call, result))).get();
@@ -419,7 +483,7 @@ public final class Engine {
       if (failure == null) {
         try {
           A value = Answers.read(call.op, call.uri, response, call::secrets);
-          log(call.op, Integer.toString(response.status()), number, start);
+          ended(call, number, start, response.status(), null);
           done.complete(value);
           return;
         } catch (DfxException e) {
@@ -438,7 +502,7 @@ public final class Engine {
               "transport failed (" + cause.getClass().getSimpleName() + ")", cause);
         }
       }
-      log(call.op, describe(error), number, start);
+      ended(call, number, start, -1, error);
       call.failures.add(error);
       done.completeExceptionally(error);
     });
@@ -490,10 +554,21 @@ public final class Engine {
     return ((DfxTransportException) e).outcomeUnknown() ? "none (outcome unknown)" : "none (not sent)";
   }
 
-  private static void log(DfxOperation<?, ?> op, String status, int attempt, long startNanos) {
+  /**
+   * The one place an attempt's end is reported: the DEBUG line, and the listeners (when there are).
+   *
+   * @param status the answer's status, or -1 when {@code failure} tells
+   * @param failure the attempt's failure, or {@code null}
+   */
+  private static void ended(Call<?, ?> call, int number, long startNanos, int status, DfxException failure) {
     if (LOG.isDebugEnabled()) {
-      LOG.debug("dfx action={} {} {} status={} attempt={} duration={}ms", op.actionId(), op.method(),
-          op.pathTemplate(), status, attempt, (System.nanoTime() - startNanos) / 1_000_000);
+      LOG.debug("dfx action={} {} {} status={} attempt={} duration={}ms", call.op.actionId(), call.op.method(),
+          call.op.pathTemplate(), failure == null ? Integer.toString(status) : describe(failure), number,
+          (System.nanoTime() - startNanos) / 1_000_000);
+    }
+    CallHooks hooks = call.hooks;
+    if (hooks != null) {
+      hooks.afterAttempt(number, startNanos, status, failure);
     }
   }
 
@@ -514,6 +589,8 @@ public final class Engine {
     final List<DfxException> failures = new CopyOnWriteArrayList<>();
     volatile String token;
     volatile boolean renewed;
+    /** The listeners' side of the call; {@code null} when none is registered. */
+    CallHooks hooks;
 
     Call(DfxOperation<Q, A> op, URI uri, byte[] body) {
       this.op = op;

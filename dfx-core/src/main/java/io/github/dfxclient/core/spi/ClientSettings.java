@@ -1,10 +1,13 @@
 package io.github.dfxclient.core.spi;
 
+import io.github.dfxclient.core.DfxCallListener;
 import io.github.dfxclient.core.DfxCredentials;
 import io.github.dfxclient.core.DfxRetryPolicy;
 import io.github.dfxclient.core.internal.BaseUri;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -29,6 +32,7 @@ public final class ClientSettings {
   private DfxRetryPolicy retryPolicy = DfxRetryPolicy.defaults();
   private boolean allowPlainHttp;
   private int maxAnswerBytes = DEFAULT_MAX_ANSWER_BYTES;
+  private final List<DfxCallListener> listeners = new ArrayList<>(2);
 
   /**
    * @param uri the API's base URI; default {@link #DEFAULT_BASE_URI}
@@ -127,6 +131,24 @@ public final class ClientSettings {
     }
     this.maxAnswerBytes = max;
     return this;
+  }
+
+  /**
+   * Adds a listener called around every call and attempt of the client (and of its {@code
+   * withCredentials} views); several may be added, and are called in the order they were added.
+   *
+   * @param listener the listener, not {@code null}
+   * @return this
+   * @throws IllegalArgumentException when {@code listener} is {@code null}
+   */
+  public ClientSettings listener(DfxCallListener listener) {
+    listeners.add(required("listener", listener));
+    return this;
+  }
+
+  /** @return the listeners added, in order (a copy; empty when none) */
+  public List<DfxCallListener> listeners() {
+    return List.copyOf(listeners);
   }
 
   /** @return the base URI, as set (checked when the client is made) */

@@ -10,6 +10,7 @@ import io.github.dfxclient.auths.AsyncAuthsClient;
 import io.github.dfxclient.auths.AuthsClient;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.core.DfxClient;
+import io.github.dfxclient.core.DfxCallListener;
 import io.github.dfxclient.core.DfxCredentials;
 import io.github.dfxclient.core.DfxRetryPolicy;
 import io.github.dfxclient.core.spi.ClientSettings;
@@ -184,6 +185,20 @@ public final class FeignAuthsAdapter extends AuthsClient {
      */
     public Builder allowPlainHttp(boolean allow) {
       settings.allowPlainHttp(allow);
+      return this;
+    }
+
+    /**
+     * Adds a listener called around every call and attempt of the adapter and of its {@code
+     * withCredentials} views (metrics, traces, a veto before any I/O); several may be added, and are
+     * called in the order they were added. See {@link DfxCallListener}.
+     *
+     * @param listener the listener, not {@code null}
+     * @return this
+     * @throws IllegalArgumentException when {@code listener} is {@code null}
+     */
+    public Builder listener(DfxCallListener listener) {
+      settings.listener(listener);
       return this;
     }
 

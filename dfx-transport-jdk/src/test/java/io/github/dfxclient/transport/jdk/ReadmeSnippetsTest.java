@@ -40,11 +40,20 @@ class ReadmeSnippetsTest {
           "docs/operations.md"},
       {"dfx-testkit/src/main/java/io/github/dfxclient/testkit/TransportContract.java", "test-operation-handler",
           "docs/operations.md"},
+      {"dfx-spring-boot-starter/src/test/java/io/github/dfxclient/spring/example/SignInCodes.java", "spring-service",
+          "docs/spring-boot.md"},
+      {"dfx-spring-boot-starter/src/test/java/io/github/dfxclient/spring/example/DfxOverrides.java",
+          "spring-override", "docs/spring-boot.md"},
+      {"dfx-micrometer/src/test/java/io/github/dfxclient/micrometer/MetricsExampleTest.java", "metrics-plain-java",
+          "docs/metrics.md"},
+      {"dfx-micrometer/src/test/java/io/github/dfxclient/micrometer/ObservationsTest.java", "metrics-convention",
+          "docs/metrics.md"},
   };
 
   @ParameterizedTest
   @ValueSource(strings = {"quickstart", "feign-quickstart", "many-users", "testkit-service", "testkit-example",
-      "testkit-http", "fleet", "session-example", "all-operations", "test-operation", "test-operation-handler"})
+      "testkit-http", "fleet", "session-example", "all-operations", "test-operation", "test-operation-handler",
+      "spring-service", "spring-override", "metrics-plain-java", "metrics-convention"})
   void eachPageShowsItsTestedCode(String tag) throws IOException {
     String[] s = find(tag);
 
