@@ -424,9 +424,10 @@ abstract class OnboardingContract {
   @ValueSource(strings = {"REGISTER_BLOCKING", "LOGIN_ASYNC"})
   void aTimeoutAfterSendingIsNeverSentAgain(String name) {
     Run run = Run.valueOf(name);
-    Supplier<TokenPair> call = call(run, c -> client(c, Duration.ofMillis(300), 0));
+    // a second for the request to arrive however loaded the machine; the answer would take four
+    Supplier<TokenPair> call = call(run, c -> client(c, Duration.ofSeconds(1), 0));
     int before = received(op(run));
-    backend().failNext(op(run), ScriptedFailure.slow(Duration.ofSeconds(3)), 1);
+    backend().failNext(op(run), ScriptedFailure.slow(Duration.ofSeconds(4)), 1);
 
     DfxTransportException e = thrown(DfxTransportException.class, call::get);
 
