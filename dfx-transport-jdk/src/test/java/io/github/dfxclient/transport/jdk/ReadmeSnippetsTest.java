@@ -23,6 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ReadmeSnippetsTest {
   private static final String ROOT = "../";
   private static final String JDK = "src/test/java/io/github/dfxclient/transport/jdk/";
+  private static final String ONBOARDING =
+      "dfx-onboarding-testkit/src/test/java/io/github/dfxclient/onboarding/testkit/OnboardingStoryTest.java";
 
   /** Source (from the repository's root), tag, and the page that shows it. */
   private static final String[][] SNIPPETS = {
@@ -48,12 +50,15 @@ class ReadmeSnippetsTest {
           "docs/metrics.md"},
       {"dfx-micrometer/src/test/java/io/github/dfxclient/micrometer/ObservationsTest.java", "metrics-convention",
           "docs/metrics.md"},
+      {ONBOARDING, "onboarding", "docs/onboarding.md"},
+      {ONBOARDING, "onboarding-fake", "docs/onboarding.md"},
   };
 
   @ParameterizedTest
   @ValueSource(strings = {"quickstart", "feign-quickstart", "many-users", "testkit-service", "testkit-example",
       "testkit-http", "fleet", "session-example", "all-operations", "test-operation", "test-operation-handler",
-      "spring-service", "spring-override", "metrics-plain-java", "metrics-convention"})
+      "spring-service", "spring-override", "metrics-plain-java", "metrics-convention", "onboarding",
+      "onboarding-fake"})
   void eachPageShowsItsTestedCode(String tag) throws IOException {
     String[] s = find(tag);
 
