@@ -71,9 +71,9 @@ public final class DfxClient implements AutoCloseable {
   }
 
   /**
-   * A client over any transport, for any operation: the engine under {@link
-   * io.github.dfxclient.auths.AuthsClient#builder()} (which an application uses for the Auths
-   * resource) and under the clients of resources outside dfx-core.
+   * A client over any transport, for any operation: the one way an application wires a client over
+   * a transport it made (for the Auths resource, {@code new AuthsClient(client)} and {@code new
+   * AsyncAuthsClient(client)} over it), and what the clients of resources outside dfx-core run on.
    *
    * <pre>{@code
    * try (DfxTransport transport = JdkHttpTransport.builder().build();

@@ -38,7 +38,22 @@ public record DfxHttpRequest(String method, URI uri, Map<String, String> headers
     long deadlineNanos, int maxAnswerBytes, DfxOperation<?, ?> operation, Map<String, String> pathParameters,
     Map<String, String> query) {
 
-  /** Reads a {@code null} map as empty; the maps are not copied (the engine hands over unmodifiable ones). */
+  /**
+   * Reads a {@code null} map as empty; the maps are not copied (the engine hands over unmodifiable
+   * ones).
+   *
+   * @param method the HTTP method, upper case
+   * @param uri the absolute URI, path parameters already encoded
+   * @param headers the headers to send, exactly these
+   * @param body the body, or {@code null} for none
+   * @param deadlineNanos the whole answer must have arrived by then, on the {@link System#nanoTime()}
+   *     scale
+   * @param maxAnswerBytes the largest answer body to accept
+   * @param operation the operation this request runs, or {@code null} when formed outside the engine
+   * @param pathParameters the path parameters by name, in template order, unencoded; {@code null}
+   *     for none
+   * @param query the query parameters by name, in order, unencoded; {@code null} for none
+   */
   public DfxHttpRequest {
     if (pathParameters == null) {
       pathParameters = Map.of();
