@@ -7,8 +7,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@link AsyncAuthsPort} over a {@link DfxClient}: each method is its operation from {@link
  * AuthsOperations}, run by the engine's non-blocking path. The adapter builders' {@code
- * buildAsync()} return one. Thread-safe; {@link #close()} closes the client and its transport (on a
- * view from {@link #withCredentials}, nothing).
+ * buildAsync()} return one; over any transport, {@code new AsyncAuthsClient(client)} with a client
+ * from {@link DfxClient#builder()} (see {@link AuthsClient}). Thread-safe; {@link #close()} closes
+ * the transport only when the client owns it (an adapter's; not one from {@link DfxClient#builder()},
+ * nor a view from {@link #withCredentials}).
  */
 public final class AsyncAuthsClient implements AsyncAuthsPort, AutoCloseable {
   private final DfxClient client;
@@ -71,8 +73,10 @@ public final class AsyncAuthsClient implements AsyncAuthsPort, AutoCloseable {
   }
 
   /**
-   * Closes the engine and its transport (never a client the application passed in); on a view from
-   * {@link #withCredentials} it does nothing.
+   * Closes the engine's transport when the engine owns it (an adapter's, which releases only what it
+   * created, never an {@code HttpClient} the application passed in); a client from {@link
+   * DfxClient#builder()} was given its transport and closes nothing, and neither does a view from
+   * {@link #withCredentials}.
    */
   @Override
   public void close() {

@@ -6,8 +6,21 @@ import io.github.dfxclient.core.DfxCredentials;
 /**
  * {@link AuthsPort} over a {@link DfxClient}: each method is its operation from {@link
  * AuthsOperations}, run by the engine. The adapters ({@code JdkAuthsAdapter}, {@code
- * FeignAuthsAdapter}) are this class over their transport; a third-party transport gets a port
- * with {@code new AuthsClient(DfxClient.create(myTransport, settings))}.
+ * FeignAuthsAdapter}) are this class over their transport.
+ *
+ * <p>Over any transport (the JDK's, Feign's, a third party's), the one way is a {@link DfxClient}
+ * from {@link DfxClient#builder()}, then this port over it; the client never closes the transport
+ * it was given, so the application closes it when done:
+ *
+ * <pre>{@code
+ * DfxTransport transport = JdkHttpTransport.builder().build();      // or FeignHttpTransport, yours
+ * DfxClient client = DfxClient.builder().transport(transport)
+ *     .credentials(session.credentials()).build();
+ * AuthsClient auths = new AuthsClient(client);
+ * AsyncAuthsClient asyncAuths = new AsyncAuthsClient(client);     // the same engine, non-blocking
+ * ...
+ * transport.close();
+ * }</pre>
  *
  * <p>One client, many users: {@link #withCredentials(DfxCredentials)} gives a view that sends
  * another principal's tokens over the same transport.
@@ -84,8 +97,10 @@ public class AuthsClient implements AuthsPort, AutoCloseable {
   }
 
   /**
-   * Closes the engine and its transport (never a client the application passed in); on a view from
-   * {@link #withCredentials} it does nothing.
+   * Closes the engine's transport when the engine owns it (an adapter's, which releases only what it
+   * created, never an {@code HttpClient} the application passed in); a client from {@link
+   * DfxClient#builder()} was given its transport and closes nothing, and neither does a view from
+   * {@link #withCredentials}.
    */
   @Override
   public void close() {

@@ -1,60 +1,69 @@
 package io.github.dfxclient.core;
 
+import io.github.dfxclient.auths.AuthsOperations;
 import java.util.Optional;
 
 /**
- * The catalogue of DFX endpoints this library calls, with their action IDs. The action IDs also
- * number the same operations on the DFX WebSocket API.
+ * The Auths operations that have a DFX action ID, as one enum: a <em>derived</em> view of their
+ * {@link DfxOperation} descriptors (in {@link AuthsOperations}), which are the only home of each
+ * operation's facts. Every method answers from {@link #operation()}; nothing is stated twice.
+ *
+ * <p>This enum is kept for source compatibility ({@link DfxException#endpoint()}, the testkit's
+ * {@code DfxEndpoint} overloads) and is not extended: operations added since (those without an
+ * action ID, such as {@code GET /auth/v1/authenticate}, and those of other modules) exist only as
+ * {@link DfxOperation}s. Code that must handle every operation reads {@link
+ * DfxException#operation()} and the {@code DfxOperation} overloads instead.
  */
 public enum DfxEndpoint {
-  /** Renew a token pair. */
-  RENEW(2304, "POST", "/auths/renew", true),
-  /** Send a login code by SMS. */
-  REQUEST_LOGIN_CODE(2303, "PATCH", "/auths/users/code", false),
-  /** E-mail a password-reset link. */
-  REQUEST_RESET_PASSWORD_LINK(2300, "PATCH", "/auths/users/reset", false),
-  /** Send a reset message to an e-mail address or phone. */
-  SEND_RESET_MOBILE(2302, "PATCH", "/auths/users/reset/mobile", false),
-  /** Generate a general token for a pair. */
-  GENERATE_TOKEN(2305, "POST", "/auths/generateToken", false),
-  /** An organization's client credentials (sign-in settings); {@link #path()} holds {@code {orgId}}. */
-  ORG_CLIENT_CREDENTIALS(2306, "GET", "/auths/organization/credentials/{orgId}", true);
+  /** Renew a token pair: {@link AuthsOperations#RENEW}. */
+  RENEW(AuthsOperations.RENEW),
+  /** Send a login code by SMS: {@link AuthsOperations#REQUEST_LOGIN_CODE}. */
+  REQUEST_LOGIN_CODE(AuthsOperations.REQUEST_LOGIN_CODE),
+  /** E-mail a password-reset link: {@link AuthsOperations#REQUEST_RESET_PASSWORD_LINK}. */
+  REQUEST_RESET_PASSWORD_LINK(AuthsOperations.REQUEST_RESET_PASSWORD_LINK),
+  /** Send a reset message to an e-mail address or phone: {@link AuthsOperations#SEND_RESET_MOBILE}. */
+  SEND_RESET_MOBILE(AuthsOperations.SEND_RESET_MOBILE),
+  /** Generate a general token for a pair: {@link AuthsOperations#GENERATE_TOKEN}. */
+  GENERATE_TOKEN(AuthsOperations.GENERATE_TOKEN),
+  /**
+   * An organization's client credentials (sign-in settings): {@link
+   * AuthsOperations#ORG_CLIENT_CREDENTIALS}; {@link #path()} holds {@code {orgId}}.
+   */
+  ORG_CLIENT_CREDENTIALS(AuthsOperations.ORG_CLIENT_CREDENTIALS);
 
-  private final int actionId;
-  private final String method;
-  private final String path;
-  private final boolean resendAfterMaybeActed;
+  private final DfxOperation<?, ?> operation;
 
-  DfxEndpoint(int actionId, String method, String path, boolean resendAfterMaybeActed) {
-    this.actionId = actionId;
-    this.method = method;
-    this.path = path;
-    this.resendAfterMaybeActed = resendAfterMaybeActed;
+  DfxEndpoint(DfxOperation<?, ?> operation) {
+    // AuthsOperations never refers to this enum, so its fields are set whichever class is first
+    // initialised; a null here would be a class-initialisation cycle introduced later
+    if (operation == null || !operation.hasActionId()) {
+      throw new IllegalStateException("DfxEndpoint needs an initialised operation with an action ID"
+          + " (a class-initialisation cycle through AuthsOperations?)");
+    }
+    this.operation = operation;
   }
 
-  /** The row of the "did the server act?" table: may it be sent again after it may have arrived. */
-  boolean resendAfterMaybeActed() {
-    return resendAfterMaybeActed;
+  /** @return the operation this entry is derived from: its only description */
+  public DfxOperation<?, ?> operation() {
+    return operation;
   }
 
-  /** The suffix of its Resilience4j {@code Retry} name, e.g. {@code request-login-code}. */
-  String retryName() {
-    return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-  }
-
-  /** @return the DFX action ID, e.g. 2304 */
+  /** @return the DFX action ID, e.g. 2304: {@link DfxOperation#actionId()} */
   public int actionId() {
-    return actionId;
+    return operation.actionId();
   }
 
-  /** @return the HTTP method */
+  /** @return the HTTP method: {@link DfxOperation#method()} */
   public String method() {
-    return method;
+    return operation.method();
   }
 
-  /** @return the path below the API's base URI, starting with {@code /} */
+  /**
+   * @return the path below the API's base URI, starting with {@code /}: {@link
+   *     DfxOperation#pathTemplate()} (with its parameters, e.g. {@code {orgId}})
+   */
   public String path() {
-    return path;
+    return operation.pathTemplate();
   }
 
   /**
@@ -63,16 +72,34 @@ public enum DfxEndpoint {
    */
   public static Optional<DfxEndpoint> forActionId(int actionId) {
     for (DfxEndpoint e : values()) {
-      if (e.actionId == actionId) {
+      if (e.actionId() == actionId) {
         return Optional.of(e);
       }
     }
     return Optional.empty();
   }
 
-  /** @return e.g. {@code "2304 POST /auths/renew"} */
+  /**
+   * The entry for {@code operation}: the one derived from it, or one with the same action ID, method
+   * and path template (an operation built from an entry with {@link DfxOperation#builder(DfxEndpoint)}).
+   */
+  static Optional<DfxEndpoint> of(DfxOperation<?, ?> operation) {
+    if (!operation.hasActionId()) {
+      return Optional.empty();
+    }
+    for (DfxEndpoint e : values()) {
+      DfxOperation<?, ?> o = e.operation;
+      if (o == operation || (o.actionId() == operation.actionId() && o.method().equals(operation.method())
+          && o.pathTemplate().equals(operation.pathTemplate()))) {
+        return Optional.of(e);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** @return e.g. {@code "2304 POST /auths/renew"}: the operation's {@link DfxOperation#toString()} */
   @Override
   public String toString() {
-    return actionId + " " + method + " " + path;
+    return operation.toString();
   }
 }

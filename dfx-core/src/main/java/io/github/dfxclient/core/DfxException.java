@@ -20,6 +20,8 @@ public abstract sealed class DfxException extends RuntimeException
 
   /** The endpoint called, or null outside the catalogue. */
   private final DfxEndpoint endpoint;
+  /** The operation called; not serialized (an operation is not a value). */
+  private final transient DfxOperation<?, ?> operation;
   /** The action called, e.g. 2304 POST /auths/renew. */
   private final String action;
   /** The URI requested, without user info, query or fragment; null when not known. */
@@ -31,6 +33,7 @@ public abstract sealed class DfxException extends RuntimeException
       throw new IllegalArgumentException("endpoint must not be null");
     }
     this.endpoint = endpoint;
+    this.operation = endpoint.operation();
     this.action = endpoint.toString();
     this.requestUri = null;
   }
@@ -41,6 +44,7 @@ public abstract sealed class DfxException extends RuntimeException
       throw new IllegalArgumentException("operation must not be null");
     }
     this.endpoint = operation.endpoint().orElse(null);
+    this.operation = operation;
     this.action = operation.toString();
     this.requestUri = withoutQuery(requestUri);
   }
@@ -81,14 +85,27 @@ public abstract sealed class DfxException extends RuntimeException
   }
 
   /**
-   * @return the endpoint that was called; {@code null} only for an operation outside the {@link
-   *     DfxEndpoint} catalogue (one an application described itself with {@link DfxOperation})
+   * @return the endpoint that was called; {@code null} for an operation outside the {@link
+   *     DfxEndpoint} catalogue (one without an action ID, one another module or the application
+   *     described with {@link DfxOperation}). {@link #operation()} covers every operation
    */
   public DfxEndpoint endpoint() {
     return endpoint;
   }
 
-  /** @return the action that was called, e.g. {@code "2304 POST /auths/renew"} */
+  /**
+   * @return the operation that was called, whichever it is (the replacement of {@link #endpoint()},
+   *     which knows only the {@link DfxEndpoint} catalogue); {@code null} only on an exception that
+   *     was deserialized
+   */
+  public DfxOperation<?, ?> operation() {
+    return operation;
+  }
+
+  /**
+   * @return the action that was called, e.g. {@code "2304 POST /auths/renew"}, or method and path for
+   *     an operation without an action ID ({@code "GET /auth/v1/authenticate"})
+   */
   public String action() {
     return action;
   }

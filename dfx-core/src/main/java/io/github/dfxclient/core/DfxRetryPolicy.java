@@ -1,5 +1,6 @@
 package io.github.dfxclient.core;
 
+import io.github.dfxclient.auths.AuthsOperations;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.core.functions.Either;
 import io.github.resilience4j.retry.Retry;
@@ -13,17 +14,20 @@ import java.util.function.Supplier;
 /**
  * The one retry policy of every transport, on Resilience4j.
  *
- * <p>None of the Auths operations is idempotent, so a request that may have reached the server is
- * never sent again. Retried: a {@link DfxTransportException} whose request was surely not sent
- * ({@code outcomeUnknown() == false}), and a {@link DfxApiException} with status 429 or 503. Those
- * wait the server's {@code Retry-After} when it gave one (a wait longer than {@link
+ * <p>Retried: a {@link DfxTransportException} whose request was surely not sent ({@code
+ * outcomeUnknown() == false}), and a {@link DfxApiException} with status 429 or 503; a request that
+ * may have reached the server (outcome unknown, 500, 502, 504) only when its operation says so
+ * ({@link DfxOperation#resendAfterMaybeActed()}: renew and GETs yes, messages never). Those wait the server's {@code Retry-After} when it gave one (a wait longer than {@link
  * Builder#maxRetryAfter} fails at once, with {@code retryAfter()} set), else an exponential,
  * jittered backoff. Nothing else is retried.
  *
  * <p>Defaults: 3 attempts in all, backoff from 100 ms, multiplied by 2, jitter 0.5, Retry-After
- * honoured up to 10 s. One {@link Retry} per endpoint, named {@code <name>-<endpoint>} (e.g. {@code
- * dfx-renew}), is taken from the {@link RetryRegistry} given to {@link Builder#retryRegistry}, so an
- * application's metrics and event consumers see every attempt. A registry hands out an existing
+ * honoured up to 10 s. One {@link Retry} per operation, named {@code <name>-<operation name>} (e.g.
+ * {@code dfx-renew}; {@link DfxOperation#name()}) and configured with the operation's own resend
+ * rule, is taken from the {@link RetryRegistry} given to {@link Builder#retryRegistry}: those of the
+ * Auths operations ({@link AuthsOperations#all()}) when the policy is built, any other operation's
+ * when it first runs (or is asked for with {@link #retry(DfxOperation)}), so an application's
+ * metrics and event consumers see every attempt. A registry hands out an existing
  * {@code Retry} by name, with the configuration it was first made with: give two differently
  * configured policies that share a registry different {@link Builder#name names}.
  */
@@ -40,7 +44,10 @@ public final class DfxRetryPolicy {
   private final RetryRegistry registry;
   private final RetryConfig sendOnce;
   private final RetryConfig resendable;
-  private final Map<String, Retry> retries = new ConcurrentHashMap<>();
+  private final Map<String, Named> retries = new ConcurrentHashMap<>();
+
+  /** A {@code Retry} and the resend rule it was configured with. */
+  private record Named(Retry retry, boolean resendAfterMaybeActed) {}
 
   private DfxRetryPolicy(Builder b) {
     this.maxAttempts = b.maxAttempts;
@@ -52,8 +59,10 @@ public final class DfxRetryPolicy {
     this.registry = b.registry != null ? b.registry : RetryRegistry.ofDefaults();
     this.sendOnce = config(false);
     this.resendable = config(true);
-    for (DfxEndpoint endpoint : DfxEndpoint.values()) {
-      retryNamed(endpoint.retryName(), endpoint.resendAfterMaybeActed() ? resendable : sendOnce);
+    // made now, so that an application finds them in its registry before the first call (and cannot
+    // make one there first with another configuration); each with its operation's own rule
+    for (DfxOperation<?, ?> operation : AuthsOperations.all()) {
+      retry(operation);
     }
   }
 
@@ -74,9 +83,6 @@ public final class DfxRetryPolicy {
         .build();
   }
 
-  private Retry retryNamed(String suffix, RetryConfig config) {
-    return retries.computeIfAbsent(suffix, s -> registry.retry(name + "-" + s, config));
-  }
 
   /** @return the default policy (3 attempts, 100 ms ×2 jittered backoff, Retry-After up to 10 s) */
   public static DfxRetryPolicy defaults() {
@@ -92,13 +98,28 @@ public final class DfxRetryPolicy {
    * Runs {@code attempt} until it succeeds, fails in a way this policy does not retry, or the
    * attempts are used up; then returns its value or throws its last exception.
    *
-   * @param endpoint the endpoint the attempt calls; picks the {@link Retry} instance
+   * @param endpoint the endpoint the attempt calls; picks the {@link Retry} instance (that of its
+   *     {@link DfxEndpoint#operation() operation})
    * @param attempt one attempt
    * @param <T> the result type
    * @return what the successful attempt returned
    */
   public <T> T execute(DfxEndpoint endpoint, Supplier<T> attempt) {
     return Retry.decorateSupplier(retry(endpoint), attempt).get();
+  }
+
+  /**
+   * Runs {@code attempt} as {@link #execute(DfxEndpoint, Supplier)} does, under the operation's
+   * {@link Retry} (its name and resend rule).
+   *
+   * @param operation the operation the attempt calls
+   * @param attempt one attempt
+   * @param <T> the result type
+   * @return what the successful attempt returned
+   * @throws IllegalArgumentException as {@link #retry(DfxOperation)} does
+   */
+  public <T> T execute(DfxOperation<?, ?> operation, Supplier<T> attempt) {
+    return Retry.decorateSupplier(retry(operation), attempt).get();
   }
 
   /**
@@ -151,19 +172,37 @@ public final class DfxRetryPolicy {
 
   /**
    * @param endpoint an endpoint of the catalogue
-   * @return the {@link Retry} instance used for {@code endpoint}, e.g. for its metrics
+   * @return the {@link Retry} instance used for {@code endpoint}, e.g. for its metrics: that of its
+   *     {@link DfxEndpoint#operation() operation}
    */
   public Retry retry(DfxEndpoint endpoint) {
-    return retries.get(endpoint.retryName());
+    return retry(endpoint.operation());
   }
 
   /**
+   * The operation's {@link Retry}: named {@code <name>-<operation.name()>} (e.g. {@code dfx-renew}),
+   * configured with the operation's own resend rule ({@link DfxOperation#resendAfterMaybeActed()}),
+   * made in the registry on first use and then reused.
+   *
    * @param operation an operation
-   * @return the {@link Retry} instance used for it, named {@code <name>-<operation.retryName()>},
-   *     configured with the operation's resend rule
+   * @return the {@link Retry} instance used for it
+   * @throws IllegalArgumentException when another operation with the same {@link
+   *     DfxOperation#name() name} but another resend rule was run under this policy (one {@code Retry}
+   *     cannot apply two rules: give one of them another name)
    */
   public Retry retry(DfxOperation<?, ?> operation) {
-    return retryNamed(operation.retryName(), operation.resendAfterMaybeActed() ? resendable : sendOnce);
+    String suffix = operation.name();
+    boolean resend = operation.resendAfterMaybeActed();
+    Named named = retries.get(suffix);
+    if (named == null) {
+      named = retries.computeIfAbsent(suffix,
+          s -> new Named(registry.retry(name + "-" + s, resend ? resendable : sendOnce), resend));
+    }
+    if (named.resendAfterMaybeActed() != resend) {
+      throw new IllegalArgumentException("operation " + operation + " is named " + suffix
+          + ", as another operation with another resend rule: give one of them another name");
+    }
+    return named.retry();
   }
 
   @Override

@@ -48,8 +48,13 @@ import java.util.Set;
  *       a {@link SentMessage} in the {@link #outbox()} and answer {@code {"success": true}}.
  *   <li>Scripted failures ({@link #failNext}) are used up first, one per request, in order.
  *   <li>Requests are routed and decoded with the operations' own descriptors ({@link DfxOperation}):
- *       404 {@code NOT_FOUND} for an unknown route, 415 for a body that is not JSON, 400 {@code
- *       INVALID_REQUEST} for a body the server cannot read. {@link #handle} adds an operation.
+ *       over HTTP by method and path ({@link FakeDfxServer}), in memory by the operation the
+ *       request carries ({@link FakeAuths}); 404 {@code NOT_FOUND} for an unknown route, 415 for a
+ *       body that is not JSON, 400 {@code INVALID_REQUEST} for a body the server cannot read. {@link
+ *       #handle} adds an operation.
+ *   <li>Request counts, scripted failures and latency are kept per operation (by the descriptor's
+ *       identity), so operations without an action ID have them too; the {@code DfxEndpoint}
+ *       overloads are those of the endpoint's {@link DfxEndpoint#operation() operation}.
  * </ul>
  */
 public final class FakeAuthsBackend {
@@ -71,9 +76,10 @@ public final class FakeAuthsBackend {
   private final Map<String, Issued> currentBySubject = new HashMap<>();
   private final Set<String> usedRefreshTokens = new HashSet<>();
   private final Map<String, Integer> renewAttempts = new HashMap<>();
-  private final Map<Integer, Integer> received = new HashMap<>();
-  private final Map<Integer, Deque<ScriptedFailure>> scripts = new HashMap<>();
-  private final Map<Integer, Duration> latency = new HashMap<>();
+  // keyed by operation (by identity): an operation without an action ID is counted and scripted too
+  private final Map<DfxOperation<?, ?>, Integer> received = new HashMap<>();
+  private final Map<DfxOperation<?, ?>, Deque<ScriptedFailure>> scripts = new HashMap<>();
+  private final Map<DfxOperation<?, ?>, Duration> latency = new HashMap<>();
   private final List<SentMessage> outbox = new ArrayList<>();
   private final Map<DfxOperation<?, ?>, FakeHandler<?, ?>> handlers = new LinkedHashMap<>();
   private final Map<String, OrgClientCredentials> organizations = new HashMap<>();
@@ -260,7 +266,7 @@ public final class FakeAuthsBackend {
    * @param endpoint the endpoint
    */
   public synchronized int requestsReceived(DfxEndpoint endpoint) {
-    return received.getOrDefault(endpoint.actionId(), 0);
+    return requestsReceived(required("endpoint", endpoint).operation());
   }
 
   /**
@@ -268,7 +274,7 @@ public final class FakeAuthsBackend {
    * @param operation the operation
    */
   public synchronized int requestsReceived(DfxOperation<?, ?> operation) {
-    return received.getOrDefault(operation.actionId(), 0);
+    return received.getOrDefault(required("operation", operation), 0);
   }
 
   /**
@@ -284,9 +290,37 @@ public final class FakeAuthsBackend {
     outbox.clear();
   }
 
-  /** @return requests received per action ID */
-  synchronized Map<Integer, Integer> requestCounts() {
-    return Map.copyOf(received);
+  /** @return requests received per operation, keyed by {@link #key} */
+  synchronized Map<String, Integer> requestCounts() {
+    Map<String, Integer> counts = new HashMap<>();
+    received.forEach((op, n) -> counts.merge(key(op), n, Integer::sum));
+    return counts;
+  }
+
+  /** @return how the admin API names {@code op}: its action ID when it has one, else its name */
+  static String key(DfxOperation<?, ?> op) {
+    return op.hasActionId() ? Integer.toString(op.actionId()) : op.name();
+  }
+
+  /**
+   * @param key an action ID or an operation name, as the admin API takes them
+   * @return the served operation it names
+   * @throws IllegalArgumentException when no served operation has that action ID or name
+   */
+  synchronized DfxOperation<?, ?> operation(String key) {
+    for (DfxOperation<?, ?> op : handlers.keySet()) {
+      if (key(op).equals(key) || op.name().equals(key)) {
+        return op;
+      }
+    }
+    throw new IllegalArgumentException("no operation served with the action ID or name " + key);
+  }
+
+  private static <T> T required(String name, T value) {
+    if (value == null) {
+      throw new IllegalArgumentException(name + " must not be null");
+    }
+    return value;
   }
 
   /** @return a copy of what was "sent", oldest first */
@@ -302,10 +336,7 @@ public final class FakeAuthsBackend {
    * @param times how many requests in a row, at least 1
    */
   public void failNext(DfxEndpoint endpoint, ScriptedFailure failure, int times) {
-    if (endpoint == null) {
-      throw new IllegalArgumentException("endpoint must not be null");
-    }
-    failNext(endpoint.actionId(), failure, times);
+    failNext(required("endpoint", endpoint).operation(), failure, times);
   }
 
   /**
@@ -315,18 +346,12 @@ public final class FakeAuthsBackend {
    * @param failure what happens
    * @param times how many requests in a row, at least 1
    */
-  public void failNext(DfxOperation<?, ?> operation, ScriptedFailure failure, int times) {
-    if (operation == null) {
-      throw new IllegalArgumentException("operation must not be null");
-    }
-    failNext(operation.actionId(), failure, times);
-  }
-
-  synchronized void failNext(int actionId, ScriptedFailure failure, int times) {
+  public synchronized void failNext(DfxOperation<?, ?> operation, ScriptedFailure failure, int times) {
+    required("operation", operation);
     if (failure == null || times < 1) {
       throw new IllegalArgumentException("failure and times >= 1 are required");
     }
-    Deque<ScriptedFailure> q = scripts.computeIfAbsent(actionId, e -> new ArrayDeque<>());
+    Deque<ScriptedFailure> q = scripts.computeIfAbsent(operation, e -> new ArrayDeque<>());
     for (int i = 0; i < times; i++) {
       q.add(failure);
     }
@@ -342,15 +367,33 @@ public final class FakeAuthsBackend {
   }
 
   /**
+   * Queues {@code failure} for the next request to {@code operation}.
+   * @param operation the operation
+   * @param failure what happens
+   */
+  public void failNext(DfxOperation<?, ?> operation, ScriptedFailure failure) {
+    failNext(operation, failure, 1);
+  }
+
+  /**
    * Holds every answer of {@code endpoint} back by {@code delay} (zero to stop).
    * @param delay the delay
    * @param endpoint the endpoint
    */
-  public synchronized void latency(DfxEndpoint endpoint, Duration delay) {
-    if (endpoint == null || delay == null || delay.isNegative()) {
-      throw new IllegalArgumentException("endpoint and a non-negative delay are required");
+  public void latency(DfxEndpoint endpoint, Duration delay) {
+    latency(required("endpoint", endpoint).operation(), delay);
+  }
+
+  /**
+   * Holds every answer of {@code operation} back by {@code delay} (zero to stop).
+   * @param operation the operation
+   * @param delay the delay
+   */
+  public synchronized void latency(DfxOperation<?, ?> operation, Duration delay) {
+    if (operation == null || delay == null || delay.isNegative()) {
+      throw new IllegalArgumentException("operation and a non-negative delay are required");
     }
-    latency.put(endpoint.actionId(), delay);
+    latency.put(operation, delay);
   }
 
   /** Forgets every pair, count, script, latency and message. */
@@ -392,6 +435,47 @@ public final class FakeAuthsBackend {
     return error(404, "NOT_FOUND", "No such endpoint", null);
   }
 
+  /**
+   * Serves one request that names its operation (the in-memory transport's, as a WebSocket server
+   * reads a frame: no routing by method and path): finds the handler of that operation (or, for a
+   * descriptor the client made itself, of the served operation with its action ID, or, without one,
+   * with its method and path template), makes the request from the body or the path parameters with
+   * the served descriptor, and goes on as {@link #serve(String, String, String, String, byte[])} does.
+   *
+   * @param operation the operation the request runs
+   * @param pathParameters its path parameter values by name, in template order, unencoded
+   * @param contentType the {@code Content-Type} header, or {@code null}
+   * @param authorization the {@code Authorization} header, or {@code null}
+   * @param body the body, may be empty
+   * @return what to answer; 404 {@code NOT_FOUND} for an operation this backend does not serve
+   */
+  synchronized Reply serve(DfxOperation<?, ?> operation, Map<String, String> pathParameters, String contentType,
+      String authorization, byte[] body) {
+    DfxOperation<?, ?> served = operation;
+    FakeHandler<?, ?> handler = handlers.get(operation);
+    if (handler == null) {
+      for (Map.Entry<DfxOperation<?, ?>, FakeHandler<?, ?>> e : handlers.entrySet()) {
+        if (sameIdentity(e.getKey(), operation)) {
+          served = e.getKey();
+          handler = e.getValue();
+          break;
+        }
+      }
+    }
+    if (handler == null) {
+      return error(404, "NOT_FOUND", "No such endpoint", null);
+    }
+    return serve(served, handler, List.copyOf(pathParameters.values()), contentType, authorization, body);
+  }
+
+  /** The same action ID; without one, the same method and path template. */
+  private static boolean sameIdentity(DfxOperation<?, ?> a, DfxOperation<?, ?> b) {
+    if (a.hasActionId() || b.hasActionId()) {
+      return a.actionId() == b.actionId();
+    }
+    return a.method().equals(b.method()) && a.pathTemplate().equals(b.pathTemplate());
+  }
+
   @SuppressWarnings("unchecked")
   private <Q, A> Reply serve(DfxOperation<Q, A> op, FakeHandler<?, ?> handler, List<String> parameters,
       String contentType, String authorization, byte[] body) {
@@ -409,13 +493,13 @@ public final class FakeAuthsBackend {
     } catch (IllegalArgumentException e) {
       return error(400, "INVALID_REQUEST", "Invalid request: " + e.getMessage(), null);
     }
-    received.merge(op.actionId(), 1, Integer::sum);
+    received.merge(op, 1, Integer::sum);
     if (op == AuthsOperations.RENEW) {
       // counted on arrival, before scripted failures: what "the server saw the token" means
       renewAttempts.merge(((TokenPair) request).refreshToken(), 1, Integer::sum);
     }
-    Duration delay = latency.getOrDefault(op.actionId(), Duration.ZERO);
-    Deque<ScriptedFailure> q = scripts.get(op.actionId());
+    Duration delay = latency.getOrDefault(op, Duration.ZERO);
+    Deque<ScriptedFailure> q = scripts.get(op);
     ScriptedFailure scripted = q == null ? null : q.poll();
     FakeHandler<Q, A> h = (FakeHandler<Q, A>) handler;
     if (scripted != null) {

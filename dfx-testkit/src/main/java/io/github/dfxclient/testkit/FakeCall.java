@@ -16,7 +16,10 @@ public final class FakeCall<Q> {
     this.backend = backend;
   }
 
-  /** @return the decoded request (from the body, or from the path for a request without body) */
+  /**
+   * @return the decoded request (from the body, or from the path for a request without body); {@code
+   *     null} for an operation that takes no request (a plain {@code GET})
+   */
   public Q request() {
     return request;
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.dfxclient.auths.AuthsOperations;
 import io.github.dfxclient.auths.OrgClientCredentials;
 import io.github.dfxclient.auths.TokenPair;
+import io.github.dfxclient.core.DfxOperation;
 import io.github.dfxclient.core.codec.JsonObjectCodec;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,11 +31,14 @@ import java.util.Map;
  *   <tr><td>{@code GET /__dfx/outbox}</td>
  *       <td>200 {@code [{"kind","recipient","identifier","content"}]}, oldest first</td></tr>
  *   <tr><td>{@code DELETE /__dfx/outbox}</td><td>204</td></tr>
- *   <tr><td>{@code POST /__dfx/failures/{actionId}} with {@code {"kind": "error" | "unavailable" |
+ *   <tr><td>{@code POST /__dfx/failures/{actionId or name}} (an operation without an action ID by
+ *       its name, e.g. {@code get-auth-v1-authenticate}) with {@code {"kind": "error" | "unavailable" |
  *       "rateLimited" | "connectionReset" | "answerLost" | "errorAfterActing" | "slow", "status",
  *       "code", "message", "retryAfterSeconds", "delayMillis", "times"}}</td>
- *       <td>204; the next {@code times} (default 1) requests of that action fail so</td></tr>
- *   <tr><td>{@code GET /__dfx/requests}</td><td>200 {@code {"2304": 1, ...}}: requests received per action</td></tr>
+ *       <td>204; the next {@code times} (default 1) requests of that operation fail so; 400 for an
+ *       operation the server does not serve</td></tr>
+ *   <tr><td>{@code GET /__dfx/requests}</td><td>200 {@code {"2304": 1, ...}}: requests received per
+ *       operation, by action ID (by name for an operation without one)</td></tr>
  *   <tr><td>{@code POST /__dfx/reset}</td><td>204; every pair, message, organization, script and count forgotten</td></tr>
  * </table>
  */
@@ -72,9 +76,9 @@ public final class FakeDfxAdmin {
         return empty();
       }
       if (method.equals("POST") && path.startsWith("/failures/")) {
-        int actionId = Integer.parseInt(path.substring("/failures/".length()));
+        DfxOperation<?, ?> operation = backend.operation(path.substring("/failures/".length()));
         Map<String, Object> f = read(body);
-        backend.failNext(actionId, failure(f), number(f, "times", 1));
+        backend.failNext(operation, failure(f), number(f, "times", 1));
         return empty();
       }
       if (method.equals("GET") && path.equals("/requests")) {
@@ -131,11 +135,11 @@ public final class FakeDfxAdmin {
     });
   }
 
-  private static byte[] counts(Map<Integer, Integer> counts) {
+  private static byte[] counts(Map<String, Integer> counts) {
     return write(g -> {
       g.writeStartObject();
-      for (Map.Entry<Integer, Integer> e : new java.util.TreeMap<>(counts).entrySet()) {
-        g.writeNumberField(Integer.toString(e.getKey()), e.getValue());
+      for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(counts).entrySet()) {
+        g.writeNumberField(e.getKey(), e.getValue());
       }
       g.writeEndObject();
     });

@@ -13,9 +13,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The transport SPI in memory: each request goes, as bytes, to a {@link FakeAuthsBackend}, exactly as
- * the {@link FakeDfxServer} hands it over HTTP; its reply comes back as bytes with the server's
- * headers, delays and faults. So the in-memory fake runs the real engine: encoding, headers,
+ * The transport SPI in memory: each request goes, as bytes, to a {@link FakeAuthsBackend}, with the
+ * operation it carries (no reverse routing by method and path: the way a transport that is not HTTP
+ * reads a request); its reply comes back as bytes with the server's headers, delays and faults. So the in-memory fake runs the real engine: encoding, headers,
  * credentials, decoding, retries and classification.
  */
 final class FakeTransport implements DfxTransport {
@@ -59,11 +59,22 @@ final class FakeTransport implements DfxTransport {
     return result;
   }
 
+  /**
+   * Hands the request to the backend by the operation it carries (the engine's requests always do):
+   * no routing by method and path. A request formed without an operation is routed as the HTTP
+   * server routes it.
+   */
   private Reply serve(DfxHttpRequest request) {
-    String path = request.uri().getRawPath();
-    return backend.serve(request.method(), path, request.headers().get("Content-Type"),
-        request.headers().get("Authorization"), request.body() == null ? new byte[0] : request.body());
+    byte[] body = request.body() == null ? EMPTY : request.body();
+    String contentType = request.headers().get("Content-Type");
+    String authorization = request.headers().get("Authorization");
+    if (request.operation() != null) {
+      return backend.serve(request.operation(), request.pathParameters(), contentType, authorization, body);
+    }
+    return backend.serve(request.method(), request.uri().getRawPath(), contentType, authorization, body);
   }
+
+  private static final byte[] EMPTY = new byte[0];
 
   private static DfxHttpResponse answer(DfxHttpRequest request, Reply reply) throws IOException {
     if (reply.reset()) {

@@ -20,6 +20,7 @@ import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.github.dfxclient.auths.AuthsOperations;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.auths.GeneratedToken;
 import io.github.dfxclient.auths.IdentityProvider;
@@ -34,6 +35,7 @@ import io.github.dfxclient.auths.TokenPair;
 import io.github.dfxclient.core.DfxApiException;
 import io.github.dfxclient.core.DfxEndpoint;
 import io.github.dfxclient.core.DfxException;
+import io.github.dfxclient.core.DfxOperation;
 import io.github.dfxclient.core.DfxProtocolException;
 import io.github.dfxclient.core.DfxRetryPolicy;
 import io.github.dfxclient.core.DfxTransportException;
@@ -113,7 +115,7 @@ public abstract class HttpAdapterContract {
   /** The six operations, with their requests and answers on the wire. */
   public enum Operation {
     /** 2304. */
-    RENEW(DfxEndpoint.RENEW, "/auths/renew",
+    RENEW(AuthsOperations.RENEW, null,
         "{\"Token\":\"" + CURRENT.token() + "\",\"RefreshToken\":\"" + CURRENT.refreshToken() + "\"}",
         "{\"Token\":\"" + NEXT.token() + "\",\"RefreshToken\":\"" + NEXT.refreshToken() + "\"}",
         NEXT) {
@@ -123,7 +125,7 @@ public abstract class HttpAdapterContract {
       }
     },
     /** 2303. */
-    REQUEST_LOGIN_CODE(DfxEndpoint.REQUEST_LOGIN_CODE, "/auths/users/code",
+    REQUEST_LOGIN_CODE(AuthsOperations.REQUEST_LOGIN_CODE, null,
         "{\"PhoneNumber\":\"" + PHONE + "\",\"Identifier\":\"" + ORG + "\"}",
         "{\"success\":true}",
         new LoginCodeSent(true)) {
@@ -133,7 +135,7 @@ public abstract class HttpAdapterContract {
       }
     },
     /** 2300. */
-    REQUEST_RESET_PASSWORD_LINK(DfxEndpoint.REQUEST_RESET_PASSWORD_LINK, "/auths/users/reset",
+    REQUEST_RESET_PASSWORD_LINK(AuthsOperations.REQUEST_RESET_PASSWORD_LINK, null,
         "{\"Email\":\"" + EMAIL + "\",\"Identifier\":\"" + ORG + "\"}",
         "{\"success\":true}",
         new ResetPasswordLinkSent(true)) {
@@ -143,7 +145,7 @@ public abstract class HttpAdapterContract {
       }
     },
     /** 2302. */
-    SEND_RESET_MOBILE(DfxEndpoint.SEND_RESET_MOBILE, "/auths/users/reset/mobile",
+    SEND_RESET_MOBILE(AuthsOperations.SEND_RESET_MOBILE, null,
         "{\"Email\":\"" + EMAIL + "\",\"PhoneNumber\":\"" + PHONE + "\"}",
         "{\"success\":true}",
         new ResetMobileSent(true)) {
@@ -153,7 +155,7 @@ public abstract class HttpAdapterContract {
       }
     },
     /** 2305. */
-    GENERATE_TOKEN(DfxEndpoint.GENERATE_TOKEN, "/auths/generateToken",
+    GENERATE_TOKEN(AuthsOperations.GENERATE_TOKEN, null,
         "{\"Token\":\"" + CURRENT.token() + "\",\"RefreshToken\":\"" + CURRENT.refreshToken() + "\"}",
         "{\"Token\":\"" + GENERATED + "\"}",
         new GeneratedToken(GENERATED)) {
@@ -163,7 +165,7 @@ public abstract class HttpAdapterContract {
       }
     },
     /** 2306: a GET without body; the organization ID is path-encoded. */
-    ORG_CLIENT_CREDENTIALS(DfxEndpoint.ORG_CLIENT_CREDENTIALS, "/auths/organization/credentials/acme%20health%2Feu",
+    ORG_CLIENT_CREDENTIALS(AuthsOperations.ORG_CLIENT_CREDENTIALS, "/auths/organization/credentials/acme%20health%2Feu",
         null,
         "{\"orgName\":\"Acme Health\",\"logoURL\":\"https://acme.example/logo.png\",\"userPoolId\":"
             + "\"us-east-1_abc\",\"nativeAuthEnabled\":true,\"cognitoDomainUrl\":\"https://auth.acme.example\","
@@ -176,9 +178,14 @@ public abstract class HttpAdapterContract {
       }
     };
 
-    /** The endpoint. */
+    /** The operation: its action ID, method, path template and resend rule, read from here. */
+    public final DfxOperation<?, ?> operation;
+    /** The endpoint derived from {@link #operation}. */
     public final DfxEndpoint endpoint;
-    /** The path on the wire (path parameters encoded). */
+    /**
+     * The path on the wire: the operation's template, or for one with path parameters, the sample's
+     * encoded path (test data, as the request and answer JSON are).
+     */
     public final String path;
     /** The exact JSON the adapter must send, or {@code null} for no body. */
     public final String requestJson;
@@ -187,17 +194,22 @@ public abstract class HttpAdapterContract {
     /** What the adapter returns for {@link #answerJson}. */
     public final Object expected;
 
-    Operation(DfxEndpoint endpoint, String path, String requestJson, String answerJson, Object expected) {
-      this.endpoint = endpoint;
-      this.path = path;
+    Operation(DfxOperation<?, ?> operation, String encodedPath, String requestJson, String answerJson,
+        Object expected) {
+      this.operation = operation;
+      this.endpoint = operation.endpoint().orElseThrow();
+      this.path = encodedPath != null ? encodedPath : operation.pathTemplate();
       this.requestJson = requestJson;
       this.answerJson = answerJson;
       this.expected = expected;
     }
 
-    /** @return whether the operation is sent again after it may have reached the server (renew, the GET) */
+    /**
+     * @return whether the operation is sent again after it may have reached the server: the
+     *     operation's own rule ({@link DfxOperation#resendAfterMaybeActed()})
+     */
     public boolean resendAfterMaybeActed() {
-      return this == RENEW || this == ORG_CLIENT_CREDENTIALS;
+      return operation.resendAfterMaybeActed();
     }
 
     /**
@@ -229,7 +241,7 @@ public abstract class HttpAdapterContract {
   }
 
   private static void stub(Operation op, ResponseDefinitionBuilder answer) {
-    WIREMOCK.stubFor(request(op.endpoint.method(), urlEqualTo(op.path)).willReturn(answer));
+    WIREMOCK.stubFor(request(op.operation.method(), urlEqualTo(op.path)).willReturn(answer));
   }
 
   private static ResponseDefinitionBuilder json(int status, String body) {
@@ -242,7 +254,7 @@ public abstract class HttpAdapterContract {
   }
 
   private static RequestPatternBuilder sent(Operation op) {
-    return RequestPatternBuilder.newRequestPattern(RequestMethod.fromString(op.endpoint.method()),
+    return RequestPatternBuilder.newRequestPattern(RequestMethod.fromString(op.operation.method()),
         urlEqualTo(op.path));
   }
 
@@ -297,16 +309,17 @@ public abstract class HttpAdapterContract {
 
     for (Operation op : Operation.values()) {
       stub(op, json(200, op.answerJson));
-      if (op == Operation.RENEW) {
+      if (!op.operation.renewCredentialOnUnauthorized()) {
+        // renew: its request authenticates itself
         assertThat(op.invoke(port)).isEqualTo(op.expected);
         WIREMOCK.verify(1, sent(op).withHeader("Authorization", absent()));
         continue;
       }
-      String kind = op == Operation.ORG_CLIENT_CREDENTIALS ? "user" : "device";
+      String kind = op.operation.credential().name().toLowerCase(java.util.Locale.ROOT);
       assertThatThrownBy(() -> op.invoke(port)).as("%s", op)
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("no " + kind + " token")
-          .hasMessageContaining(Integer.toString(op.endpoint.actionId()));
+          .hasMessageContaining(Integer.toString(op.operation.actionId()));
     }
     assertThat(requestsReceived()).as("only the renew was sent").isEqualTo(1);
   }
@@ -369,6 +382,7 @@ public abstract class HttpAdapterContract {
     assertThat(e.serverMessage()).isEqualTo("Identifier is unknown");
     assertThat(e.getMessage()).contains("Identifier is unknown").contains("400");
     assertThat(e.endpoint()).isEqualTo(op.endpoint);
+    assertThat(e.operation()).isSameAs(op.operation);
     assertThat(e.retryAfter()).isEmpty();
   }
 
@@ -448,7 +462,8 @@ public abstract class HttpAdapterContract {
 
     assertThat(e.outcomeUnknown()).isTrue();
     assertThat(e.endpoint()).isEqualTo(op.endpoint);
-    if (op.endpoint.method().equals("GET")) {
+    assertThat(e.operation()).isSameAs(op.operation);
+    if (op.operation.method().equals("GET")) {
       // the JDK HttpClient (under both adapters) itself re-sends an idempotent GET once when its
       // connection dies; harmless for a GET, and it never does so for POST or PATCH
       assertThat(requestsReceived()).isBetween(3, 6);
@@ -522,13 +537,13 @@ public abstract class HttpAdapterContract {
   @ParameterizedTest
   @EnumSource(Operation.class)
   public void retries503UntilSuccess(Operation op) {
-    WIREMOCK.stubFor(request(op.endpoint.method(), urlEqualTo(op.path)).inScenario("busy")
+    WIREMOCK.stubFor(request(op.operation.method(), urlEqualTo(op.path)).inScenario("busy")
         .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("second")
         .willReturn(json(503, "{\"Code\":\"UNAVAILABLE\",\"Message\":\"busy\"}")));
-    WIREMOCK.stubFor(request(op.endpoint.method(), urlEqualTo(op.path)).inScenario("busy")
+    WIREMOCK.stubFor(request(op.operation.method(), urlEqualTo(op.path)).inScenario("busy")
         .whenScenarioStateIs("second").willSetStateTo("third")
         .willReturn(aResponse().withStatus(503)));
-    WIREMOCK.stubFor(request(op.endpoint.method(), urlEqualTo(op.path)).inScenario("busy")
+    WIREMOCK.stubFor(request(op.operation.method(), urlEqualTo(op.path)).inScenario("busy")
         .whenScenarioStateIs("third").willReturn(json(200, op.answerJson)));
 
     assertThat(op.invoke(adapter())).isEqualTo(op.expected);
@@ -550,10 +565,10 @@ public abstract class HttpAdapterContract {
   @Test
   public void waitsRetryAfterSecondsOn429() {
     Operation op = Operation.REQUEST_LOGIN_CODE;
-    WIREMOCK.stubFor(request(op.endpoint.method(), urlEqualTo(op.path)).inScenario("limited")
+    WIREMOCK.stubFor(request(op.operation.method(), urlEqualTo(op.path)).inScenario("limited")
         .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("free")
         .willReturn(json(429, "{\"Code\":\"TOO_MANY\",\"Message\":\"slow down\"}").withHeader("Retry-After", "1")));
-    WIREMOCK.stubFor(request(op.endpoint.method(), urlEqualTo(op.path)).inScenario("limited")
+    WIREMOCK.stubFor(request(op.operation.method(), urlEqualTo(op.path)).inScenario("limited")
         .whenScenarioStateIs("free").willReturn(json(200, op.answerJson)));
 
     long start = System.nanoTime();
@@ -765,7 +780,7 @@ public abstract class HttpAdapterContract {
     try {
       other.stubFor(WireMock.any(WireMock.anyUrl()).willReturn(json(200, Operation.RENEW.answerJson)));
       stub(Operation.RENEW, aResponse().withStatus(302)
-          .withHeader("Location", "http://127.0.0.2:" + other.port() + Operation.RENEW.endpoint.path()));
+          .withHeader("Location", "http://127.0.0.2:" + other.port() + Operation.RENEW.operation.pathTemplate()));
 
       DfxProtocolException e = failure(DfxProtocolException.class, Operation.RENEW, adapter());
 

@@ -15,6 +15,7 @@ import io.github.dfxclient.core.codec.JsonField;
 import io.github.dfxclient.core.codec.JsonObjectCodec;
 import io.github.dfxclient.core.spi.ClientSettings;
 import io.github.dfxclient.core.spi.DfxTransport;
+import io.github.resilience4j.retry.RetryRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -26,9 +27,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link DfxTransport} must do under the engine, independent of the Auths catalogue: it
- * runs a test-only operation, written here as an application would add one (its records, its
+ * runs test-only operations, written here as an application would add one (its records, its
  * {@link DfxOperation} descriptor, its {@link FakeHandler}; nothing else), against the fake
- * server's state. A transport module extends this class and builds its transport.
+ * server's state: two with an action ID and path parameters, and a plain {@code GET} with neither an
+ * action ID nor a request. A transport module extends this class and builds its transport.
  */
 public abstract class TransportContract {
 
@@ -74,6 +76,17 @@ public abstract class TransportContract {
           .resendAfterMaybeActed(true)
           .build();
 
+  /**
+   * The third test-only operation: a plain {@code GET} without an action ID and without any request
+   * (neither body nor path parameters; its request type is {@link Void}), with the device token; safe
+   * to resend. It is named by method and path: {@code GET /test/status}, name {@code get-test-status}.
+   */
+  public static final DfxOperation<Void, Item> GET_STATUS =
+      DfxOperation.<Void, Item>builder("GET", "/test/status")
+          .answer(ITEM_CODEC)
+          .resendAfterMaybeActed(true)
+          .build();
+
   /** The user token the credentials give; the device token is another. */
   protected static final String USER_SUBJECT = "user-7";
 
@@ -112,6 +125,13 @@ public abstract class TransportContract {
       return new Item(call.request().itemId(), name, subject.equals(USER_SUBJECT));
     });
     // readme:test-operation-handler:end
+    backend().handle(GET_STATUS, call -> {
+      if (call.request() != null) {
+        throw new FakeRefusal(400, "UNEXPECTED_REQUEST", "A plain GET has no request");
+      }
+      String subject = call.requireBearer();
+      return new Item("status", subject, subject.equals(USER_SUBJECT));
+    });
     userToken = backend().issuePair(USER_SUBJECT).token();
     deviceToken = backend().issuePair("device").token();
   }
@@ -247,6 +267,70 @@ public abstract class TransportContract {
             .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("partId ");
       }
       assertThat(backend().requestsReceived(GET_PART)).isEqualTo(2);
+    }
+  }
+
+  /**
+   * An operation without an action ID and without a request (a plain GET) runs like any other,
+   * blocking and async, with the credential it names; the fake routes it (over HTTP by method and
+   * path, in memory by the operation) and counts it by operation.
+   * @throws java.lang.Exception when the test fails to run
+   */
+  @Test
+  public void runsAPlainGetWithoutActionIdOrRequest() throws Exception {
+    try (DfxClient client = client(settings())) {
+      assertThat(client.call(GET_STATUS)).isEqualTo(new Item("status", "device", false));
+      assertThat(client.callAsync(GET_STATUS).get(5, TimeUnit.SECONDS).name()).isEqualTo("device");
+      assertThat(client.call(GET_STATUS, null).itemId()).isEqualTo("status");
+
+      assertThat(backend().requestsReceived(GET_STATUS)).isEqualTo(3);
+      assertThat(backend().requestsReceived(GET_ITEM)).isZero();
+    }
+  }
+
+  /**
+   * Without an action ID, the operation is named by method and path in its exception, and its retry
+   * is named by its name; its failures are scripted by operation.
+   */
+  @Test
+  public void namesAnOperationWithoutActionIdByMethodAndPath() {
+    RetryRegistry registry = RetryRegistry.ofDefaults();
+    backend().failNext(GET_STATUS, ScriptedFailure.error(409, "BUSY", "Try later"), 1);
+    ClientSettings s = settings().retryPolicy(DfxRetryPolicy.builder().retryRegistry(registry).build());
+    try (DfxClient client = client(s)) {
+      DfxApiException e = catchThrowableOfType(DfxApiException.class, () -> client.call(GET_STATUS));
+
+      assertThat(e.status()).isEqualTo(409);
+      assertThat(e.action()).isEqualTo("GET /test/status");
+      assertThat(e.operation()).isSameAs(GET_STATUS);
+      assertThat(e.endpoint()).isNull();
+      assertThat(e.getMessage()).contains("(action GET /test/status at ").doesNotContain(" 0 GET");
+      assertThat(GET_STATUS.hasActionId()).isFalse();
+      assertThat(GET_STATUS.actionId()).isZero();
+      assertThat(GET_STATUS.name()).isEqualTo("get-test-status");
+      assertThat(registry.getAllRetries()).extracting(r -> r.getName()).contains("dfx-get-test-status");
+      assertThat(backend().requestsReceived(GET_STATUS)).isEqualTo(1);
+    }
+  }
+
+  /** A reset after sending: a GET without action ID is sent again (its own resend rule): two requests. */
+  @Test
+  public void resendsAPlainGetAfterAReset() {
+    backend().failNext(GET_STATUS, ScriptedFailure.connectionReset(), 1);
+    try (DfxClient client = client(settings())) {
+      assertThat(client.call(GET_STATUS).name()).isEqualTo("device");
+      assertThat(backend().requestsReceived(GET_STATUS)).isEqualTo(2);
+    }
+  }
+
+  /** Without the device token, nothing is sent, and the message names the operation by method and path. */
+  @Test
+  public void refusesAPlainGetWithoutItsTokenBeforeAnyIo() {
+    ClientSettings s = settings().credentials(kind -> kind == Credential.USER ? userToken : null);
+    try (DfxClient client = client(s)) {
+      assertThatThrownBy(() -> client.call(GET_STATUS)).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("no device token for GET /test/status");
+      assertThat(backend().requestsReceived(GET_STATUS)).isZero();
     }
   }
 }

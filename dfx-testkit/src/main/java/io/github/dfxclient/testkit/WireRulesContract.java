@@ -18,7 +18,6 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.dfxclient.auths.AsyncAuthsPort;
-import io.github.dfxclient.auths.AuthsOperations;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.auths.LoginCodeRequest;
 import io.github.dfxclient.auths.TokenPair;
@@ -134,7 +133,7 @@ public abstract class WireRulesContract {
   }
 
   private static void stub(Operation op, String path, ResponseDefinitionBuilder answer) {
-    WIREMOCK.stubFor(request(op.endpoint.method(), urlEqualTo(path)).willReturn(answer));
+    WIREMOCK.stubFor(request(op.operation.method(), urlEqualTo(path)).willReturn(answer));
   }
 
   private static byte[] withBom(String s) {
@@ -157,8 +156,7 @@ public abstract class WireRulesContract {
   }
 
   private static DfxOperation<?, ?> operation(Operation op) {
-    return AuthsOperations.all().stream().filter(o -> o.actionId() == op.endpoint.actionId()).findFirst()
-        .orElseThrow();
+    return op.operation;
   }
 
   // ------------------------------------------------------------------ path parameters
@@ -266,7 +264,7 @@ public abstract class WireRulesContract {
       assertThat(e).as(m.label()).isNotNull();
       assertThat(e.getMessage()).as(m.label()).contains("\"" + m.field() + "\"").contains(e.action())
           .contains("127.0.0.1:" + WIREMOCK.getPort() + op.path);
-      assertThat(e.action()).startsWith(Integer.toString(op.endpoint.actionId()));
+      assertThat(e.action()).startsWith(Integer.toString(op.operation.actionId()));
       assertThat(requestsReceived()).as(m.label()).isEqualTo(1);
     }
     assertThat(cases).isNotEmpty();
@@ -291,7 +289,7 @@ public abstract class WireRulesContract {
       DfxProtocolException e = catchThrowableOfType(DfxProtocolException.class, () -> op.invoke(port));
 
       assertThat(e).as(c.getValue()).isNotNull();
-      assertThat(e.getMessage()).contains("\"" + c.getValue() + "\"").contains(op.endpoint.method() + " ");
+      assertThat(e.getMessage()).contains("\"" + c.getValue() + "\"").contains(op.operation.method() + " ");
       assertThat(requestsReceived()).isEqualTo(1);
     }
   }

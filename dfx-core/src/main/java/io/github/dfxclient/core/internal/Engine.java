@@ -263,8 +263,9 @@ public final class Engine {
 
   private static IllegalStateException missing(DfxOperation<?, ?> op, String why) {
     String kind = op.credential().name().toLowerCase(java.util.Locale.ROOT);
-    return new IllegalStateException("no " + kind + " token for action " + op.actionId() + " ("
-        + op.method() + " " + op.pathTemplate() + "): " + why + "; nothing was sent. Give the client"
+    String action = op.hasActionId() ? "action " + op.actionId() + " (" + op.method() + " " + op.pathTemplate() + ")"
+        : op.method() + " " + op.pathTemplate();
+    return new IllegalStateException("no " + kind + " token for " + action + ": " + why + "; nothing was sent. Give the client"
         + " credentials that hold a " + kind + " token (e.g. TokenSession.credentials(...) with a "
         + kind + " pair set)");
   }
@@ -511,14 +512,18 @@ public final class Engine {
   // ---------------------------------------------------------------- shared
 
   private <Q, A> Call<Q, A> prepare(DfxOperation<Q, A> op, Q request) {
-    if (request == null) {
+    if (request == null && op.takesRequest()) {
       throw new IllegalArgumentException(op.argument() + " must not be null");
     }
     URI uri = fixedUris.get(op);
+    Map<String, String> pathParameters = Map.of();
     if (uri == null) {
-      uri = base.resolve(op.path(request));
-      if (op.pathTemplate().indexOf('{') < 0) {
+      pathParameters = op.pathParameters(request);
+      if (pathParameters.isEmpty()) {
+        uri = base.resolve(op.pathTemplate());
         fixedUris.put(op, uri);
+      } else {
+        uri = base.resolve(op.expandPath(pathParameters));
       }
     }
     byte[] body = null;
@@ -526,7 +531,7 @@ public final class Engine {
     if (codec != null) {
       body = codec.encode(request);
     }
-    return new Call<>(op, uri, body);
+    return new Call<>(op, uri, body, pathParameters);
   }
 
   private boolean mayRenewAfter(Call<?, ?> call, DfxApiException e) {
@@ -539,8 +544,7 @@ public final class Engine {
       return false;
     }
     call.renewed = true;
-    LOG.debug("dfx action={}: 401 with the {} token, asking for a fresh one", call.op.actionId(),
-        call.op.credential());
+    LOG.debug("dfx action={}: 401 with the {} token, asking for a fresh one", call.op, call.op.credential());
     return credentials.renewAfterUnauthorized(call.op.credential(), call.token);
   }
 
@@ -562,8 +566,8 @@ public final class Engine {
    */
   private static void ended(Call<?, ?> call, int number, long startNanos, int status, DfxException failure) {
     if (LOG.isDebugEnabled()) {
-      LOG.debug("dfx action={} {} {} status={} attempt={} duration={}ms", call.op.actionId(), call.op.method(),
-          call.op.pathTemplate(), failure == null ? Integer.toString(status) : describe(failure), number,
+      LOG.debug("dfx action={} status={} attempt={} duration={}ms", call.op,
+          failure == null ? Integer.toString(status) : describe(failure), number,
           (System.nanoTime() - startNanos) / 1_000_000);
     }
     CallHooks hooks = call.hooks;
@@ -585,6 +589,7 @@ public final class Engine {
     final DfxOperation<Q, A> op;
     final URI uri;
     final byte[] body;
+    final Map<String, String> pathParameters;
     final AtomicInteger attempts = new AtomicInteger();
     final List<DfxException> failures = new CopyOnWriteArrayList<>();
     volatile String token;
@@ -592,10 +597,11 @@ public final class Engine {
     /** The listeners' side of the call; {@code null} when none is registered. */
     CallHooks hooks;
 
-    Call(DfxOperation<Q, A> op, URI uri, byte[] body) {
+    Call(DfxOperation<Q, A> op, URI uri, byte[] body, Map<String, String> pathParameters) {
       this.op = op;
       this.uri = uri;
       this.body = body;
+      this.pathParameters = pathParameters;
     }
 
     /** @return the exact secrets this call carried (bearer token, the request's string values), for redaction */
@@ -624,7 +630,8 @@ public final class Engine {
         token = t;
         headers.put("Authorization", authorization);
       }
-      return new DfxHttpRequest(op.method(), uri, headers, body, startNanos + requestTimeoutNanos, maxAnswerBytes);
+      return new DfxHttpRequest(op.method(), uri, headers, body, startNanos + requestTimeoutNanos, maxAnswerBytes,
+          op, pathParameters, Map.of());
     }
   }
 }

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Carries one HTTP exchange for the engine. Implementations know no DFX operation: they send the
- * request exactly as given and return the answer exactly as received.
+ * Carries one exchange for the engine. An HTTP transport sends the request exactly as given
+ * (method, URI, headers, body) and returns the answer exactly as received; it applies no rule of any
+ * operation. The request also carries the operation's identity ({@link DfxHttpRequest#operation()},
+ * {@link DfxHttpRequest#pathParameters()}, {@link DfxHttpRequest#query()}), which a transport that
+ * is not HTTP frames instead of a URI, and which an HTTP transport ignores.
  *
  * <h2>What a transport must do</h2>
  * <ul>
@@ -30,7 +33,9 @@ import java.util.concurrent.CompletableFuture;
  * thread-safe. {@link #send} blocks the calling thread (virtual threads welcome: hold no monitor
  * around I/O). {@link #sendAsync} must not block the caller nor hold a thread while it waits for the
  * network; a future it returned that is cancelled should abort the exchange. {@link #close()} is
- * called once by the client that owns the transport; it releases what the transport created
+ * called by whoever owns the transport: the application that built it (clients made with {@link
+ * io.github.dfxclient.core.DfxClient#builder()} never close it), or a client made with {@link
+ * io.github.dfxclient.core.DfxClient#create} (an adapter's). It releases what the transport created
  * (never what the application passed in) and must be idempotent.
  */
 public interface DfxTransport extends AutoCloseable {

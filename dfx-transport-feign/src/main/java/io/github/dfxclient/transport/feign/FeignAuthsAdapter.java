@@ -1,11 +1,8 @@
 package io.github.dfxclient.transport.feign;
 
-import feign.Capability;
 import feign.Client;
 import feign.Feign;
-import feign.Request;
 import feign.RequestInterceptor;
-import feign.http2client.Http2Client;
 import io.github.dfxclient.auths.AsyncAuthsClient;
 import io.github.dfxclient.auths.AuthsClient;
 import io.github.dfxclient.auths.AuthsPort;
@@ -15,11 +12,7 @@ import io.github.dfxclient.core.DfxCredentials;
 import io.github.dfxclient.core.DfxRetryPolicy;
 import io.github.dfxclient.core.spi.ClientSettings;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -34,14 +27,19 @@ import java.util.function.Supplier;
  *     .build();
  * }</pre>
  *
- * <p>By default the client is feign-java11's {@link Http2Client} over a {@link HttpClient} with
+ * <p>By default the client is feign-java11's {@code Http2Client} over a {@code HttpClient} with
  * HTTP/1.1 and redirects off (Feign's default client sits on {@code HttpURLConnection}, which cannot
  * send PATCH and silently re-sends POSTs). Pass your own with {@link Builder#client} (OkHttp, Apache
  * HC5, a load-balancing client). {@link Builder#customize} still matters: the {@link
- * RequestInterceptor}s and {@link Capability capabilities} (metrics, tracing) you set on the {@link
+ * RequestInterceptor}s and {@code Capability capabilities} (metrics, tracing) you set on the {@link
  * Feign.Builder} are applied to every request and to the client. Feign's contract, codecs,
  * logger and retryer are not used: the engine does their work once for every transport, so no
  * header or body is ever logged and nothing is re-sent behind the retry policy's back.
+ *
+ * <p>This builder is a shortcut, kept source-compatible: a {@link FeignHttpTransport} (the module's
+ * entry point, not tied to a resource) under an {@link AuthsClient} that owns it; {@link #close()}
+ * closes the {@code HttpClient} the builder created, never a client you passed in. Over the same
+ * transport, other resources' clients are made with {@link DfxClient#builder()}.
  */
 public final class FeignAuthsAdapter extends AuthsClient {
 
@@ -52,17 +50,6 @@ public final class FeignAuthsAdapter extends AuthsClient {
   /** @return a builder with production defaults */
   public static Builder builder() {
     return new Builder();
-  }
-
-  /** Collects what a customizer set on a {@link Feign.Builder} that this adapter applies. */
-  private static final class Harvest extends Feign.Builder {
-    List<RequestInterceptor> interceptors() {
-      return new ArrayList<>(requestInterceptors);
-    }
-
-    List<Capability> capabilities() {
-      return new ArrayList<>(capabilities);
-    }
   }
 
   /**
@@ -226,24 +213,13 @@ public final class FeignAuthsAdapter extends AuthsClient {
 
     private DfxClient client() {
       settings.check();
-      Harvest feign = new Harvest();
-      customizer.accept(feign);
-      HttpClient created = null;
-      Client base = client;
-      if (base == null) {
-        created = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(settings.connectTimeout())
-            .build();
-        base = new Http2Client(created);
+      FeignHttpTransport.Builder transport = FeignHttpTransport.builder().customize(customizer)
+          .connectTimeout(settings.connectTimeout());
+      if (client != null) {
+        transport.client(client);
       }
-      Client enriched = (Client) Capability.enrich(base, Client.class, feign.capabilities());
-      Request.Options options = new Request.Options(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS,
-          settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS, false);
-      HttpClient toClose = created;
-      AutoCloseable owned = toClose instanceof AutoCloseable c ? c : null;
-      return DfxClient.create(new FeignTransport(enriched, feign.interceptors(), options, owned), settings);
+      // the adapter built the transport, so its client owns it: close() closes what it created
+      return DfxClient.create(transport.build(), settings);
     }
   }
 }

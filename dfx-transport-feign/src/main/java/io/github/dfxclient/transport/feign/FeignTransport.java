@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpConnectTimeoutException;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,21 +41,46 @@ final class FeignTransport implements DfxTransport {
 
   private final Client client;
   private final List<RequestInterceptor> interceptors;
-  private final Request.Options options;
+  private final long connectTimeoutMillis;
   private final AutoCloseable owned;
+  /** The options of the last request, reused while the read timeout they carry is the same. */
+  private volatile Request.Options lastOptions;
 
-  FeignTransport(Client client, List<RequestInterceptor> interceptors, Request.Options options, AutoCloseable owned) {
+  /**
+   * @param client the Feign client
+   * @param interceptors applied to every request
+   * @param connectTimeout the connect timeout the options carry (for feign-java11's client, the
+   *     same as its {@code HttpClient}'s, or it makes another client)
+   * @param owned closed by {@link #close()}, or {@code null}
+   */
+  FeignTransport(Client client, List<RequestInterceptor> interceptors, Duration connectTimeout, AutoCloseable owned) {
     this.client = client;
     this.interceptors = List.copyOf(interceptors);
-    this.options = options;
+    this.connectTimeoutMillis = connectTimeout.toMillis();
     this.owned = owned;
+  }
+
+  /**
+   * The options of one request: the connect timeout, and as read timeout the time left until the
+   * request's deadline (whole milliseconds, at least 1), redirects off. Consecutive requests with
+   * the same read timeout share one instance.
+   */
+  private Request.Options options(DfxHttpRequest request) {
+    long left = request.deadlineNanos() - System.nanoTime();
+    long readMillis = Math.max(1, (left + 999_999) / 1_000_000);
+    Request.Options o = lastOptions;
+    if (o == null || o.readTimeoutMillis() != readMillis) {
+      o = new Request.Options(connectTimeoutMillis, TimeUnit.MILLISECONDS, readMillis, TimeUnit.MILLISECONDS, false);
+      lastOptions = o;
+    }
+    return o;
   }
 
   @Override
   public DfxHttpResponse send(DfxHttpRequest request) throws IOException {
     Response response;
     try {
-      response = client.execute(toFeign(request), options);
+      response = client.execute(toFeign(request), options(request));
     } catch (HttpConnectTimeoutException e) {
       throw TransportException.notSent("connect timed out", e);
     }
@@ -127,6 +153,16 @@ final class FeignTransport implements DfxTransport {
   @Override
   public String name() {
     return "feign";
+  }
+
+  /** @return the (enriched) Feign client the requests go through, for tests */
+  Client client() {
+    return client;
+  }
+
+  /** @return whether {@link #close()} closes something the transport created */
+  boolean ownsItsClient() {
+    return owned != null;
   }
 
   @Override

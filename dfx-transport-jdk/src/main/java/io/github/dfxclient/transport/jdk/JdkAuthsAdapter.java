@@ -29,6 +29,10 @@ import java.util.function.Supplier;
  * dfx-core's engine; this module only carries bytes. Instances are immutable and thread-safe; share
  * one per base URI. {@link #close()} closes the HttpClient the builder created (on Java 21+), never
  * one you passed in.
+ *
+ * <p>This builder is a shortcut, kept source-compatible: a {@link JdkHttpTransport} (the module's
+ * entry point, not tied to a resource) under an {@link AuthsClient} that owns it. Over the same
+ * transport, other resources' clients are made with {@link DfxClient#builder()}.
  */
 public final class JdkAuthsAdapter extends AuthsClient {
 
@@ -185,22 +189,17 @@ public final class JdkAuthsAdapter extends AuthsClient {
     }
 
     private DfxClient client() {
-      if (httpClient != null && httpClient.followRedirects() != HttpClient.Redirect.NEVER) {
-        throw new IllegalArgumentException("httpClient must not follow redirects (Redirect.NEVER):"
-            + " a followed redirect could carry the bearer token and the body to another host");
+      JdkHttpTransport.Builder transport = JdkHttpTransport.builder();
+      if (httpClient != null) {
+        transport.httpClient(httpClient);
       }
-      if (httpClient != null && settings.connectTimeoutSet()) {
-        throw new IllegalArgumentException(
-            "connectTimeout cannot be combined with httpClient: set it on your HttpClient");
+      if (settings.connectTimeoutSet()) {
+        transport.connectTimeout(settings.connectTimeout());
       }
+      transport.check();
       settings.check();
-      HttpClient client = httpClient != null ? httpClient
-          : HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .connectTimeout(settings.connectTimeout())
-              .build();
-      return DfxClient.create(new JdkTransport(client, httpClient == null), settings);
+      // the adapter built the transport, so its client owns it: close() closes what it created
+      return DfxClient.create(transport.build(), settings);
     }
   }
 }

@@ -109,6 +109,16 @@ final class JdkTransport implements DfxTransport {
     return "jdk-httpclient";
   }
 
+  /** @return the client the exchanges go through (for tests of the builder's defaults) */
+  HttpClient httpClient() {
+    return client;
+  }
+
+  /** @return whether {@link #close()} closes the client (the transport created it) */
+  boolean ownsHttpClient() {
+    return owned;
+  }
+
   /** Closes the HttpClient when this transport created it and the JDK can close one (Java 21+). */
   @Override
   public void close() {

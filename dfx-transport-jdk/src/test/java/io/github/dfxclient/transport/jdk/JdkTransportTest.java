@@ -6,10 +6,9 @@ import io.github.dfxclient.testkit.FakeAuthsBackend;
 import io.github.dfxclient.testkit.FakeDfxServerExtension;
 import io.github.dfxclient.testkit.TransportContract;
 import java.net.URI;
-import java.net.http.HttpClient;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The transport contract on {@link JdkTransport}, against the fake DFX server over loopback. */
+/** The transport contract on {@link JdkHttpTransport}, against the fake DFX server over loopback. */
 class JdkTransportTest extends TransportContract {
 
   @RegisterExtension
@@ -20,11 +19,10 @@ class JdkTransportTest extends TransportContract {
     return DFX.backend();
   }
 
+  /** The module's public entry point, with its defaults; the client owns (and closes) the transport. */
   @Override
   protected DfxClient client(ClientSettings settings) {
-    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER).build();
-    return DfxClient.create(new JdkTransport(http, true), settings);
+    return DfxClient.create(JdkHttpTransport.builder().build(), settings);
   }
 
   @Override
