@@ -77,7 +77,13 @@ class EngineTest {
     }
 
     Scripted status(int status) {
-      return then(new DfxHttpResponse(status, Map.of(), "{\"Code\":\"E\",\"Message\":\"m\"}".getBytes(StandardCharsets.UTF_8)));
+      return status(status, status == 401 ? "INVALID_TOKEN" : "E");
+    }
+
+    Scripted status(int status, String code) {
+      byte[] body = code == null ? "<html>Unauthorized</html>".getBytes(StandardCharsets.UTF_8)
+          : ("{\"Code\":\"" + code + "\",\"Message\":\"m\"}").getBytes(StandardCharsets.UTF_8);
+      return then(new DfxHttpResponse(status, Map.of(), body));
     }
 
     @Override
@@ -335,6 +341,35 @@ class EngineTest {
     assertThatThrownBy(() -> client.call(renewLike, "x")).isInstanceOf(DfxApiException.class);
     assertThat(asked).hasValue(0);
     assertThat(transport.sent).hasSize(1);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"INVALID_TOKEN, 2", "TOKEN_EXPIRED, 2", ", 2",
+      "INVALID_CREDENTIALS, 1", "MFA_TOKEN_REQUIRED, 1", "INVALID_REFRESH_TOKEN, 1"})
+  void asksForAFreshTokenOnlyWhenThe401IsAboutTheBearer(String code, int requests) {
+    AtomicInteger asked = new AtomicInteger();
+    transport.status(401, code).ok("fine");
+    DfxClient client = client(new DfxCredentials() {
+      @Override
+      public String token(Credential kind) {
+        return "t" + asked.get();
+      }
+
+      @Override
+      public boolean renewAfterUnauthorized(Credential kind, String token) {
+        asked.incrementAndGet();
+        return true;
+      }
+    });
+
+    if (requests == 2) {
+      assertThat(client.call(READ, "x")).isEqualTo("fine");
+    } else {
+      assertThat(catchThrowableOfType(DfxApiException.class, () -> client.call(READ, "x")).code()).isEqualTo(code);
+    }
+
+    assertThat(asked).hasValue(requests - 1);
+    assertThat(transport.sent).as("a 401 about a password or code is not sent again").hasSize(requests);
   }
 
   @Test

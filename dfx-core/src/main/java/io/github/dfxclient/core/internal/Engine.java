@@ -535,8 +535,24 @@ public final class Engine {
   }
 
   private boolean mayRenewAfter(Call<?, ?> call, DfxApiException e) {
-    return e.status() == 401 && credentials != null && call.op.renewCredentialOnUnauthorized()
-        && call.op.credential() != Credential.NONE && !call.renewed && call.token != null;
+    return e.status() == 401 && refusesTheBearer(e.code()) && credentials != null
+        && call.op.renewCredentialOnUnauthorized() && call.op.credential() != Credential.NONE && !call.renewed
+        && call.token != null;
+  }
+
+  /** The codes of a 401 that is about the bearer token: a renewed token may pass where it did not. */
+  private static final java.util.Set<String> BEARER_REFUSALS = java.util.Set.of("INVALID_TOKEN", "TOKEN_EXPIRED",
+      "EXPIRED_TOKEN", "TOKEN_INVALID", "UNAUTHORIZED", "UNAUTHENTICATED");
+
+  /**
+   * Whether a 401 is about the bearer token: DFX's {@code INVALID_TOKEN} (a missing, unknown or
+   * expired token) and its kin, or a 401 without a code of its own ({@code HTTP_401}: a proxy, a
+   * gateway). Any other code is about something else the request carried (a password, a code, a
+   * license key): a fresh token cannot change the answer, and sending the request again would send
+   * that secret again for nothing.
+   */
+  static boolean refusesTheBearer(String code) {
+    return code == null || code.startsWith("HTTP_") || BEARER_REFUSALS.contains(code.toUpperCase(java.util.Locale.ROOT));
   }
 
   private boolean renewedAfter(Call<?, ?> call, DfxApiException e) {
