@@ -458,8 +458,9 @@ public final class TokenSession {
   }
 
   /**
-   * Runs {@code action} with the current access token; if it fails with a 401, renews once (see
-   * {@link #renewIfStill}) and runs it once more. A second 401 surfaces; nothing loops.
+   * Runs {@code action} with the current access token; if it fails with a 401 about the token
+   * ({@code INVALID_TOKEN} and kin, or a 401 without a code of its own), renews once (see {@link
+   * #renewIfStill}) and runs it once more. A second 401 surfaces; nothing loops.
    *
    * @param kind which pair's token the action uses
    * @param action the call, given the access token
@@ -471,7 +472,7 @@ public final class TokenSession {
     try {
       return action.apply(token);
     } catch (DfxApiException e) {
-      if (e.status() != 401) {
+      if (e.status() != 401 || !io.github.dfxclient.core.internal.Engine.refusesTheBearer(e.code())) {
         throw e;
       }
       LOG.debug("dfx session: 401 with the {} token, renewing once", kind);

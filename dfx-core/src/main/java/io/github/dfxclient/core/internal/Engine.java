@@ -551,7 +551,7 @@ public final class Engine {
    * license key): a fresh token cannot change the answer, and sending the request again would send
    * that secret again for nothing.
    */
-  static boolean refusesTheBearer(String code) {
+  public static boolean refusesTheBearer(String code) {
     return code == null || code.startsWith("HTTP_") || BEARER_REFUSALS.contains(code.toUpperCase(java.util.Locale.ROOT));
   }
 
