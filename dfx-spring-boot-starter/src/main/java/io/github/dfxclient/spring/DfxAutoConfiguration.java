@@ -71,7 +71,8 @@ public class DfxAutoConfiguration {
   public DfxTransportClients dfxTransportClients(DfxProperties properties, ObjectProvider<DfxCallListener> listeners,
       org.springframework.context.ApplicationContext context) {
     String baseUri = setting("dfx.base-uri", () -> {
-      ClientSettings checked = new ClientSettings().baseUri(properties.getBaseUri());
+      ClientSettings checked = new ClientSettings().baseUri(properties.getBaseUri())
+          .allowPlainHttp(properties.isAllowPlainHttp());
       checked.check();
       return properties.getBaseUri();
     });
@@ -86,7 +87,8 @@ public class DfxAutoConfiguration {
     }
     List<DfxCallListener> all = listeners.orderedStream().toList();
     return TransportBuilders.build(properties.getTransport(),
-        new TransportBuilders.Settings(baseUri, requestTimeout, connectTimeout, policy, all),
+        new TransportBuilders.Settings(baseUri, properties.isAllowPlainHttp(), requestTimeout, connectTimeout, policy,
+            all),
         context.getClassLoader());
   }
 

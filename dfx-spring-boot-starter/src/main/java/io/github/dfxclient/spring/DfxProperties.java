@@ -13,6 +13,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class DfxProperties {
   /** The DFX API's base URI: https, or http to a loopback host. A path is a kept prefix. */
   private String baseUri = "https://api.deepaffex.ai";
+  /**
+   * Whether a plain {@code http://} base URI to a host other than loopback is accepted (tokens and
+   * personal data would travel unencrypted); default false.
+   */
+  private boolean allowPlainHttp;
   /** The transport that carries the calls; its module must be on the class path. */
   private Transport transport = Transport.JDK;
   /** Bound on one attempt, from sending to the last byte of the answer (1 ms to 1 h). */
@@ -39,6 +44,16 @@ public class DfxProperties {
   /** @param baseUri the base URI text */
   public void setBaseUri(String baseUri) {
     this.baseUri = baseUri;
+  }
+
+  /** @return whether plain {@code http://} to a non-loopback host is accepted */
+  public boolean isAllowPlainHttp() {
+    return allowPlainHttp;
+  }
+
+  /** @param allowPlainHttp whether plain {@code http://} to a non-loopback host is accepted */
+  public void setAllowPlainHttp(boolean allowPlainHttp) {
+    this.allowPlainHttp = allowPlainHttp;
   }
 
   /** @return the transport */

@@ -16,7 +16,8 @@ final class TransportBuilders {
   private TransportBuilders() {}
 
   /** What every transport is built from, checked. */
-  record Settings(String baseUri, java.time.Duration requestTimeout, java.time.Duration connectTimeout,
+  record Settings(String baseUri, boolean allowPlainHttp, java.time.Duration requestTimeout,
+      java.time.Duration connectTimeout,
       DfxRetryPolicy retryPolicy, List<DfxCallListener> listeners) {}
 
   static DfxTransportClients build(DfxProperties.Transport transport, Settings settings, ClassLoader loader) {
@@ -37,8 +38,8 @@ final class TransportBuilders {
     static DfxTransportClients build(Settings s) {
       LazyHttpClient http = new LazyHttpClient(s.connectTimeout());
       io.github.dfxclient.transport.jdk.JdkAuthsAdapter.Builder b = io.github.dfxclient.transport.jdk.JdkAuthsAdapter
-          .builder().baseUri(s.baseUri()).requestTimeout(s.requestTimeout()).retryPolicy(s.retryPolicy())
-          .httpClient(http);
+          .builder().baseUri(s.baseUri()).allowPlainHttp(s.allowPlainHttp()).requestTimeout(s.requestTimeout())
+          .retryPolicy(s.retryPolicy()).httpClient(http);
       s.listeners().forEach(b::listener);
       return new DfxTransportClients(b.build(), b.buildAsync(), http::close);
     }
@@ -51,7 +52,8 @@ final class TransportBuilders {
     static DfxTransportClients build(Settings s) {
       LazyHttpClient http = new LazyHttpClient(s.connectTimeout());
       io.github.dfxclient.transport.feign.FeignAuthsAdapter.Builder b = io.github.dfxclient.transport.feign
-          .FeignAuthsAdapter.builder().baseUri(s.baseUri()).requestTimeout(s.requestTimeout())
+          .FeignAuthsAdapter.builder().baseUri(s.baseUri()).allowPlainHttp(s.allowPlainHttp())
+          .requestTimeout(s.requestTimeout())
           .connectTimeout(s.connectTimeout()).retryPolicy(s.retryPolicy())
           .client(new feign.http2client.Http2Client(http));
       s.listeners().forEach(b::listener);
