@@ -2,19 +2,13 @@ package io.github.dfxclient.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,55 +23,29 @@ import org.junit.jupiter.api.Test;
  */
 class StandaloneServerTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private static Process server;
+  private static FakeServerProcess server;
   private static URI base;
   private static String deviceToken;
   private static String deviceRefresh;
 
   @BeforeAll
   static void startTheProcess() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    server = java(String.valueOf(port)).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder welcome = new StringBuilder();
-    String line;
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while ((line = out.readLine()) != null && System.nanoTime() < until) {
-      welcome.append(line).append('\n');
-      if (line.startsWith("Press Ctrl+C")) {
-        break;
-      }
-    }
-    Matcher m = Pattern.compile("listening on (\\S+)").matcher(welcome);
-    assertThat(m.find()).as("welcome: %s", welcome).isTrue();
-    base = URI.create(m.group(1));
+    server = FakeServerProcess.start();
+    base = server.baseUri();
+    String welcome = server.welcome();
     Matcher t = Pattern.compile("Token: +(\\S+)\\n +RefreshToken: +(\\S+)").matcher(welcome);
     assertThat(t.find()).isTrue();
     deviceToken = t.group(1);
     deviceRefresh = t.group(2);
-    assertThat(welcome).contains("curl -s -X PATCH " + base + "/auths/users/code");
+    assertThat(welcome).contains("curl -s -X PATCH " + base + "/auths/users/code")
+        .contains("curl -s " + base + "/auth/v1/authenticate").contains(base + "/__dfx/sso/codes");
   }
 
   @AfterAll
   static void stopTheProcess() throws InterruptedException {
     if (server != null) {
-      server.destroy();
-      if (!server.waitFor(10, TimeUnit.SECONDS)) {
-        server.destroyForcibly();
-      }
+      server.close();
     }
-  }
-
-  private static ProcessBuilder java(String... args) {
-    String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(launcher,
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-        FakeDfxServer.class.getName()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true);
   }
 
   private static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
@@ -237,7 +205,7 @@ class StandaloneServerTest {
 
   @Test
   void aBadArgumentGetsAUsageLine() throws IOException, InterruptedException {
-    Process p = java("8080x").start();
+    Process p = FakeServerProcess.java("8080x").start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
