@@ -145,7 +145,7 @@ public final class FakeDfxTour {
   }
 
   private static String show(TokenClaims c) {
-    return c.type() + " " + c.id() + " of org " + c.organizationId().substring(0, 8) + "…, session "
+    return "ID " + c.id() + " (" + c.type() + ") of org " + c.organizationId().substring(0, 8) + "…, session "
         + c.sessionGen() + ", valid " + Duration.between(c.issuedAt(), c.expiresAt()).toMinutes() + " min, role "
         + c.roleId() + ", may log users in " + c.loginUser() + ", permissions " + c.permissions().keySet();
   }
