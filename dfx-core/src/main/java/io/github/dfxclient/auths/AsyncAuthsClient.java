@@ -72,6 +72,21 @@ public final class AsyncAuthsClient implements AsyncAuthsPort, AutoCloseable {
     return client.callAsync(AuthsOperations.ORG_CLIENT_CREDENTIALS, orgId);
   }
 
+  @Override
+  public CompletableFuture<TokenClaims> authenticate() {
+    return client.callAsync(AuthsOperations.AUTHENTICATE);
+  }
+
+  @Override
+  public CompletableFuture<TokenClaims> validate() {
+    return client.callAsync(AuthsOperations.VALIDATE);
+  }
+
+  @Override
+  public CompletableFuture<SsoTokens> ssoToken(SsoTokenRequest request) {
+    return client.callAsync(AuthsOperations.SSO_TOKEN, request);
+  }
+
   /**
    * Closes the engine's transport when the engine owns it (an adapter's, which releases only what it
    * created, never an {@code HttpClient} the application passed in); a client from {@link

@@ -96,6 +96,21 @@ public class AuthsClient implements AuthsPort, AutoCloseable {
     return client.call(AuthsOperations.ORG_CLIENT_CREDENTIALS, orgId);
   }
 
+  @Override
+  public final TokenClaims authenticate() {
+    return client.call(AuthsOperations.AUTHENTICATE);
+  }
+
+  @Override
+  public final TokenClaims validate() {
+    return client.call(AuthsOperations.VALIDATE);
+  }
+
+  @Override
+  public final SsoTokens ssoToken(SsoTokenRequest request) {
+    return client.call(AuthsOperations.SSO_TOKEN, request);
+  }
+
   /**
    * Closes the engine's transport when the engine owns it (an adapter's, which releases only what it
    * created, never an {@code HttpClient} the application passed in); a client from {@link

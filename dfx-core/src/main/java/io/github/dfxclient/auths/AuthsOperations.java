@@ -84,9 +84,48 @@ public final class AuthsOperations {
           .resendAfterMaybeActed(true)
           .build();
 
-  /** @return every Auths operation */
+  /**
+   * {@code GET /auth/v1/authenticate} (no action ID): the claims of the device token the request
+   * carries. Takes no request; a GET, safe to send again. Named by method and path ({@code
+   * get-auth-v1-authenticate}).
+   */
+  public static final DfxOperation<Void, TokenClaims> AUTHENTICATE =
+      DfxOperation.<Void, TokenClaims>builder("GET", "/auth/v1/authenticate")
+          .answer(AuthsCodecs.TOKEN_CLAIMS)
+          .credential(Credential.DEVICE)
+          .resendAfterMaybeActed(true)
+          .build();
+
+  /**
+   * {@code GET /auth/v1/validate} (no action ID): the claims of the device token the request carries,
+   * as {@link #AUTHENTICATE} answers them. Takes no request; a GET, safe to send again. Named by method
+   * and path ({@code get-auth-v1-validate}).
+   */
+  public static final DfxOperation<Void, TokenClaims> VALIDATE =
+      DfxOperation.<Void, TokenClaims>builder("GET", "/auth/v1/validate")
+          .answer(AuthsCodecs.TOKEN_CLAIMS)
+          .credential(Credential.DEVICE)
+          .resendAfterMaybeActed(true)
+          .build();
+
+  /**
+   * {@code POST /auth/v1/sso/token} (no action ID): exchanges a one-time SSO authorization code for a
+   * token set, with the device token. May be sent again after it may have arrived, as renew: a code
+   * the server already exchanged can only earn a refusal, while not re-sending would lose a code the
+   * server never saw. Its answer is a secret. Named by method and path ({@code post-auth-v1-sso-token}).
+   */
+  public static final DfxOperation<SsoTokenRequest, SsoTokens> SSO_TOKEN =
+      DfxOperation.<SsoTokenRequest, SsoTokens>builder("POST", "/auth/v1/sso/token")
+          .requestBody(AuthsCodecs.SSO_TOKEN_REQUEST)
+          .answer(AuthsCodecs.SSO_TOKENS)
+          .credential(Credential.DEVICE)
+          .resendAfterMaybeActed(true)
+          .secretAnswer()
+          .build();
+
+  /** @return every Auths operation: the six with an action ID, then the three without */
   public static List<DfxOperation<?, ?>> all() {
     return List.of(RENEW, REQUEST_LOGIN_CODE, REQUEST_RESET_PASSWORD_LINK, SEND_RESET_MOBILE, GENERATE_TOKEN,
-        ORG_CLIENT_CREDENTIALS);
+        ORG_CLIENT_CREDENTIALS, AUTHENTICATE, VALIDATE, SSO_TOKEN);
   }
 }

@@ -11,6 +11,7 @@ final class Fields {
   static final int MAX_IDENTIFIER_LENGTH = 128;
   static final int MAX_EMAIL_LENGTH = 254;
   static final int MAX_EMAIL_LOCAL_PART_LENGTH = 64;
+  static final int MAX_URL_LENGTH = 2048;
 
   private static final Pattern PHONE = Pattern.compile("\\+?[1-9][0-9]{5,14}");
 
@@ -55,6 +56,35 @@ final class Fields {
       if (Character.isWhitespace(value.charAt(i))) {
         throw new IllegalArgumentException(field + " must not contain white space");
       }
+    }
+    return value;
+  }
+
+  /**
+   * An absolute URI such as an OAuth {@code redirect_uri} ({@code https://app.example/callback}, or
+   * a native app's {@code com.example.app:/callback}): 1..2048 visible ASCII characters (no space, no
+   * control character: RFC 3986 has none), a scheme, and nothing {@link java.net.URI} refuses.
+   */
+  static String absoluteUri(String field, String value) {
+    present(field, value);
+    if (value.length() > MAX_URL_LENGTH) {
+      throw tooLong(field, value, MAX_URL_LENGTH);
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        throw new IllegalArgumentException(
+            field + " must hold visible ASCII characters only (offending character at index " + i + ")");
+      }
+    }
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(value);
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalArgumentException(field + " is not a valid URI (at index " + e.getIndex() + ")");
+    }
+    if (!uri.isAbsolute() || uri.isOpaque() && uri.getSchemeSpecificPart().isEmpty()) {
+      throw new IllegalArgumentException(field + " must be an absolute URI with a scheme (https: or an app's own)");
     }
     return value;
   }

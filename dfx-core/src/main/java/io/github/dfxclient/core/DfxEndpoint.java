@@ -9,9 +9,13 @@ import java.util.Optional;
  * operation's facts. Every method answers from {@link #operation()}; nothing is stated twice.
  *
  * <p>This enum is kept for source compatibility ({@link DfxException#endpoint()}, the testkit's
- * {@code DfxEndpoint} overloads) and is not extended: operations added since (those without an
- * action ID, such as {@code GET /auth/v1/authenticate}, and those of other modules) exist only as
- * {@link DfxOperation}s. Code that must handle every operation reads {@link
+ * {@code DfxEndpoint} overloads) and is not extended: operations added since exist only as {@link
+ * DfxOperation}s. Those without an action ID ({@link AuthsOperations#AUTHENTICATE}, {@link
+ * AuthsOperations#VALIDATE}, {@link AuthsOperations#SSO_TOKEN}) have no entry here, because every
+ * entry is an action ID ({@link #actionId()}, {@link #forActionId}) and the WebSocket API frames a
+ * request by it; operations of other modules have none either. For them {@link
+ * DfxException#endpoint()} is {@code null} and {@link DfxException#operation()} names them (by
+ * method and path when they have no action ID). Code that must handle every operation reads {@link
  * DfxException#operation()} and the {@code DfxOperation} overloads instead.
  */
 public enum DfxEndpoint {

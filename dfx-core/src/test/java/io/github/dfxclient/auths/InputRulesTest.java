@@ -30,7 +30,13 @@ class InputRulesTest {
     MOBILE_EMAIL("email", (v, ok) -> new ResetMobileRequest(v, "+15555550123")),
     MOBILE_PHONE("phoneNumber", (v, ok) -> new ResetMobileRequest("a@b.io", v)),
     GENERATED("token", (v, ok) -> new GeneratedToken(v)),
-    ORG_ID("orgId", (v, ok) -> AuthsOperations.ORG_CLIENT_CREDENTIALS.path(v));
+    ORG_ID("orgId", (v, ok) -> AuthsOperations.ORG_CLIENT_CREDENTIALS.path(v)),
+    SSO_REDIRECT_URL("redirectUrl", (v, ok) -> new SsoTokenRequest(v, "acme-health", "c0de-secret-value")),
+    SSO_ORG_IDENTIFIER("orgIdentifier", (v, ok) -> new SsoTokenRequest("https://app.example/cb", v, "c0de-secret-value")),
+    SSO_CODE("code", (v, ok) -> new SsoTokenRequest("https://app.example/cb", "acme-health", v)),
+    SSO_ID_TOKEN("idToken", (v, ok) -> new SsoTokens(v, TOKEN, REFRESH, java.time.Duration.ofHours(1), "Bearer")),
+    SSO_ACCESS_TOKEN("accessToken", (v, ok) -> new SsoTokens(TOKEN, v, REFRESH, java.time.Duration.ofHours(1), "Bearer")),
+    SSO_REFRESH_TOKEN("refreshToken", (v, ok) -> new SsoTokens(TOKEN, TOKEN, v, java.time.Duration.ofHours(1), "Bearer"));
 
     final String name;
     final BiFunction<String, String, Object> make;
@@ -84,7 +90,27 @@ class InputRulesTest {
         Arguments.of(Field.ORG_ID, null), Arguments.of(Field.ORG_ID, " "), Arguments.of(Field.ORG_ID, " acme"),
         Arguments.of(Field.ORG_ID, "ac\nme"), Arguments.of(Field.ORG_ID, "a".repeat(129)),
         // a dot-segment would make a normalizing proxy or server call another endpoint
-        Arguments.of(Field.ORG_ID, "."), Arguments.of(Field.ORG_ID, ".."), Arguments.of(Field.ORG_ID, ""));
+        Arguments.of(Field.ORG_ID, "."), Arguments.of(Field.ORG_ID, ".."), Arguments.of(Field.ORG_ID, ""),
+        // ssoToken: null and blank everywhere; the code is a secret never echoed
+        Arguments.of(Field.SSO_REDIRECT_URL, null), Arguments.of(Field.SSO_REDIRECT_URL, ""),
+        Arguments.of(Field.SSO_REDIRECT_URL, "   "), Arguments.of(Field.SSO_ORG_IDENTIFIER, null),
+        Arguments.of(Field.SSO_ORG_IDENTIFIER, ""), Arguments.of(Field.SSO_ORG_IDENTIFIER, " \t"),
+        Arguments.of(Field.SSO_CODE, null), Arguments.of(Field.SSO_CODE, ""), Arguments.of(Field.SSO_CODE, "  "),
+        Arguments.of(Field.SSO_CODE, " secret-code-4711"), Arguments.of(Field.SSO_CODE, "secret-code\r\nX-Evil: 1"),
+        Arguments.of(Field.SSO_CODE, "secret code 4711"), Arguments.of(Field.SSO_CODE, "sécret-code-4711"),
+        Arguments.of(Field.SSO_CODE, "c".repeat(8193)),
+        // a redirect URI is absolute, ASCII, without space, and at most 2048 characters
+        Arguments.of(Field.SSO_REDIRECT_URL, "/callback"), Arguments.of(Field.SSO_REDIRECT_URL, "app.example/cb"),
+        Arguments.of(Field.SSO_REDIRECT_URL, "https://app.example/c b"),
+        Arguments.of(Field.SSO_REDIRECT_URL, "https://app.example/\u00e9"),
+        Arguments.of(Field.SSO_REDIRECT_URL, "https://app.example/cb\nX-Evil: 1"),
+        Arguments.of(Field.SSO_REDIRECT_URL, "https://app.example/cb#%zz"),
+        Arguments.of(Field.SSO_REDIRECT_URL, "https://app.example/" + "x".repeat(2030)),
+        Arguments.of(Field.SSO_ORG_IDENTIFIER, " acme"), Arguments.of(Field.SSO_ORG_IDENTIFIER, "ac\u0000me"),
+        Arguments.of(Field.SSO_ORG_IDENTIFIER, "a".repeat(129)),
+        // the SSO answer's tokens (checked when an answer is decoded)
+        Arguments.of(Field.SSO_ID_TOKEN, null), Arguments.of(Field.SSO_ID_TOKEN, ""),
+        Arguments.of(Field.SSO_ACCESS_TOKEN, "secret token"), Arguments.of(Field.SSO_REFRESH_TOKEN, " "));
   }
 
   @Test
@@ -120,7 +146,13 @@ class InputRulesTest {
         Arguments.of(Field.RESET_IDENTIFIER, "a".repeat(128)),
         Arguments.of(Field.ORG_ID, "acme health/eu"), Arguments.of(Field.ORG_ID, "組織"),
         Arguments.of(Field.ORG_ID, "..."), Arguments.of(Field.ORG_ID, "a/../b"),
-        Arguments.of(Field.MOBILE_PHONE, "15555550123"));
+        Arguments.of(Field.MOBILE_PHONE, "15555550123"),
+        Arguments.of(Field.SSO_REDIRECT_URL, "https://app.example/callback?x=1"),
+        Arguments.of(Field.SSO_REDIRECT_URL, "com.example.app:/oauth2redirect"),
+        Arguments.of(Field.SSO_REDIRECT_URL, "http://127.0.0.1:8080/cb"),
+        Arguments.of(Field.SSO_ORG_IDENTIFIER, "Acme Health Inc."), Arguments.of(Field.SSO_ORG_IDENTIFIER, "組織"),
+        Arguments.of(Field.SSO_CODE, "3f4ad9a8-2b4e-4d4f-9bd5-1e0d4b2c3a9e"), Arguments.of(Field.SSO_CODE, "c"),
+        Arguments.of(Field.SSO_ACCESS_TOKEN, "a.b.c"));
   }
 
   @ParameterizedTest(name = "{0} = {1}")
@@ -138,6 +170,23 @@ class InputRulesTest {
     assertThat(pair.toString()).doesNotContain(TOKEN).doesNotContain(REFRESH).contains("TokenPair");
     assertThat(code.toString()).doesNotContain("5555550123").contains("acme");
     assertThat(reset.toString()).doesNotContain("ada@example.org").contains("acme");
+  }
+
+  @Test
+  void ssoValuesNeverShowTheirSecrets() {
+    SsoTokenRequest request = new SsoTokenRequest("https://app.example/cb", "acme-health", "c0de-4711-secret");
+    SsoTokens tokens = new SsoTokens("id-" + TOKEN, "access-" + TOKEN, "refresh-" + REFRESH,
+        java.time.Duration.ofSeconds(3600), "Bearer");
+
+    assertThat(request.toString()).doesNotContain("c0de-4711-secret").contains("acme-health")
+        .contains("https://app.example/cb");
+    assertThat(tokens.toString()).doesNotContain(TOKEN).doesNotContain(REFRESH).contains("PT1H").contains("Bearer");
+    assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new SsoTokens(TOKEN, TOKEN, REFRESH,
+        java.time.Duration.ofSeconds(-1), "Bearer"))).hasMessageStartingWith("expiresIn ");
+    assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new SsoTokens(TOKEN, TOKEN, REFRESH,
+        null, "Bearer"))).hasMessageStartingWith("expiresIn ");
+    assertThat(catchThrowableOfType(IllegalArgumentException.class, () -> new SsoTokens(TOKEN, TOKEN, REFRESH,
+        java.time.Duration.ZERO, null))).hasMessageStartingWith("tokenType ");
   }
 
   @Test

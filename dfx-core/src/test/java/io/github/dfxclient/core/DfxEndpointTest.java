@@ -37,6 +37,42 @@ class DfxEndpointTest {
       {2306, "org-client-credentials", "GET", "/auths/organization/credentials/{orgId}", Credential.USER, true, false},
   };
 
+  /** The rows without an action ID: named by method and path, no {@link DfxEndpoint} entry. */
+  private static final Object[][] WITHOUT_ACTION_ID = {
+      {"get-auth-v1-authenticate", "GET", "/auth/v1/authenticate", Credential.DEVICE, true, false},
+      {"get-auth-v1-validate", "GET", "/auth/v1/validate", Credential.DEVICE, true, false},
+      {"post-auth-v1-sso-token", "POST", "/auth/v1/sso/token", Credential.DEVICE, true, true},
+  };
+
+  @Test
+  void theOperationsWithoutAnActionIdHoldTheirRows() {
+    List<DfxOperation<?, ?>> without = new ArrayList<>();
+    for (DfxOperation<?, ?> op : AuthsOperations.all()) {
+      if (!op.hasActionId()) {
+        without.add(op);
+      }
+    }
+    assertThat(without).containsExactly(AuthsOperations.AUTHENTICATE, AuthsOperations.VALIDATE,
+        AuthsOperations.SSO_TOKEN);
+    for (int i = 0; i < WITHOUT_ACTION_ID.length; i++) {
+      Object[] row = WITHOUT_ACTION_ID[i];
+      DfxOperation<?, ?> op = without.get(i);
+      assertThat(op.actionId()).isEqualTo(DfxOperation.NO_ACTION_ID);
+      assertThat(op.name()).as("%s", op).isEqualTo(row[0]);
+      assertThat(op.method()).as("%s", op).isEqualTo(row[1]);
+      assertThat(op.pathTemplate()).as("%s", op).isEqualTo(row[2]);
+      assertThat(op.credential()).as("%s", op).isEqualTo(row[3]);
+      assertThat(op.resendAfterMaybeActed()).as("%s", op).isEqualTo(row[4]);
+      assertThat(op.secretAnswer()).as("%s", op).isEqualTo(row[5]);
+      assertThat(op.endpoint()).as("%s", op).isEmpty();
+      assertThat(op).hasToString(row[1] + " " + row[2]);
+      assertThat(DfxRetryPolicy.defaults().retry(op).getName()).isEqualTo("dfx-" + row[0]);
+    }
+    assertThat(AuthsOperations.AUTHENTICATE.takesRequest()).isFalse();
+    assertThat(AuthsOperations.VALIDATE.takesRequest()).isFalse();
+    assertThat(AuthsOperations.SSO_TOKEN.takesRequest()).isTrue();
+  }
+
   @Test
   void theOperationsHoldTheWireTable() {
     List<DfxOperation<?, ?>> withIds = new ArrayList<>();

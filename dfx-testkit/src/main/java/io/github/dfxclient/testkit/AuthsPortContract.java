@@ -16,14 +16,24 @@ import io.github.dfxclient.auths.LoginCodeRequest;
 import io.github.dfxclient.auths.LoginCodeSent;
 import io.github.dfxclient.auths.ResetPasswordLinkRequest;
 import io.github.dfxclient.auths.ResetPasswordLinkSent;
+import io.github.dfxclient.auths.SsoTokenRequest;
+import io.github.dfxclient.auths.SsoTokens;
+import io.github.dfxclient.auths.TokenClaims;
 import io.github.dfxclient.auths.TokenPair;
+import io.github.dfxclient.auths.AuthsOperations;
 import io.github.dfxclient.core.DfxApiException;
 import io.github.dfxclient.core.DfxEndpoint;
+import io.github.dfxclient.core.DfxOperation;
 import io.github.dfxclient.core.DfxRetryPolicy;
 import io.github.dfxclient.core.DfxTransportException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -42,12 +52,15 @@ import org.junit.jupiter.api.Test;
  * refused, the outbox, and scripted failures surfacing as the right exceptions after the right
  * number of requests. It runs against {@link FakeAuths} and against each HTTP adapter talking to
  * the {@link FakeDfxServer}; the same suite with the same results is what makes the fake
- * trustworthy. Implement {@link #backend()} and {@link #port}.
+ * trustworthy. It covers all nine operations, blocking and async: the six with an action ID and
+ * {@code authenticate}, {@code validate} and {@code ssoToken} without one. Implement {@link
+ * #backend()} and {@link #port}.
  */
 public abstract class AuthsPortContract {
   private static final String PHONE = "+15555550123";
   private static final String EMAIL = "grace.hopper@example.org";
   private static final String ORG = "acme-health";
+  private static final String REDIRECT = "https://app.acme.example/sso/callback";
 
   /** The device pair issued before each test; its token is the bearer token of {@link #port()}. */
   protected TokenPair device;
@@ -113,6 +126,203 @@ public abstract class AuthsPortContract {
 
   private int received(DfxEndpoint e) {
     return backend().requestsReceived(e);
+  }
+
+  private int received(DfxOperation<?, ?> op) {
+    return backend().requestsReceived(op);
+  }
+
+  /** @return the {@code iat} and {@code exp} claims of a JWT-shaped token the fake issued */
+  private static long[] times(String token) {
+    String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8);
+    Matcher iat = Pattern.compile("\"iat\":(\\d+)").matcher(payload);
+    Matcher exp = Pattern.compile("\"exp\":(\\d+)").matcher(payload);
+    assertThat(iat.find() && exp.find()).as("iat and exp claims").isTrue();
+    return new long[] {Long.parseLong(iat.group(1)), Long.parseLong(exp.group(1))};
+  }
+
+  // ------------------------------------------------------------------ /auth/v1: claims
+
+  /**
+   * authenticate and validate answer the claims of the bearer token that was sent: its subject,
+   * its own iat and exp, the device defaults, nested permissions as they were; a renewed pair is the
+   * next session generation.
+   */
+  @Test
+  public void authenticateAndValidateAnswerTheClaimsOfTheBearer() {
+    AuthsPort port = port();
+
+    TokenClaims a = port.authenticate();
+    TokenClaims v = port.validate();
+    port.renew(backend().currentPair("device").orElseThrow());
+    TokenClaims renewed = port.authenticate();
+
+    long[] times = times(device.token());
+    assertThat(a.id()).isEqualTo("device");
+    assertThat(a.type()).isEqualTo("device");
+    assertThat(a.organizationId()).isEqualTo(FakeAuthsBackend.FAKE_ORGANIZATION_ID);
+    assertThat(a.region()).isEqualTo(FakeAuthsBackend.FAKE_REGION);
+    assertThat(a.issuer()).isEqualTo(FakeAuthsBackend.FAKE_ISSUER);
+    assertThat(a.roleId()).isEqualTo("DEVICE");
+    assertThat(a.loginUser()).isTrue();
+    assertThat(a.sessionGen()).isEqualTo(1);
+    assertThat(a.issuedAt()).isEqualTo(Instant.ofEpochSecond(times[0]));
+    assertThat(a.expiresAt()).isEqualTo(Instant.ofEpochSecond(times[1]));
+    assertThat(a.permissions()).isEqualTo(FakeAuthsBackend.DEVICE_PERMISSIONS);
+    assertThat(a.permissions().keySet()).containsExactlyElementsOf(FakeAuthsBackend.DEVICE_PERMISSIONS.keySet());
+    assertThat(((Map<?, ?>) a.permissions().get("Licenses")).containsKey("Expires")).isTrue();
+    assertThat(v).isEqualTo(a);
+    assertThat(renewed.sessionGen()).isEqualTo(2);
+    assertThat(renewed.issuedAt()).isAfterOrEqualTo(a.issuedAt());
+    assertThat(received(AuthsOperations.AUTHENTICATE)).isEqualTo(2);
+    assertThat(received(AuthsOperations.VALIDATE)).isEqualTo(1);
+  }
+
+  /** A user's token answers the user defaults; seeded claims replace them, except ID, iat and exp. */
+  @Test
+  public void claimsFollowTheSubjectAndItsSeed() {
+    TokenPair user = backend().issuePair("user-7");
+    AuthsPort asUser = port(user::token, Duration.ofSeconds(2), fast());
+
+    TokenClaims plain = asUser.validate();
+    backend().seedClaims("user-7", new TokenClaims("org-acme", "ignored", "user", 42, "eu-central",
+        Instant.EPOCH, Instant.EPOCH, "https://issuer.example", "ORG_ADMIN", true,
+        Map.of("Studies", List.of(Map.of("Id", "s-1", "Weight", 0.5d)))));
+    TokenClaims seeded = asUser.authenticate();
+
+    assertThat(plain.type()).isEqualTo("user");
+    assertThat(plain.roleId()).isEqualTo("USER");
+    assertThat(plain.loginUser()).isFalse();
+    assertThat(plain.permissions()).isEqualTo(FakeAuthsBackend.USER_PERMISSIONS);
+    assertThat(seeded).isEqualTo(new TokenClaims("org-acme", "user-7", "user", 42, "eu-central",
+        plain.expiresAt(), plain.issuedAt(), "https://issuer.example", "ORG_ADMIN", true,
+        Map.of("Studies", List.of(Map.of("Id", "s-1", "Weight", 0.5d)))));
+  }
+
+  /**
+   * A bearer the server did not issue, or one that expired: 401 INVALID_TOKEN; no bearer at all:
+   * nothing is sent.
+   */
+  @Test
+  public void claimsOfAnUnknownOrExpiredBearerAreRefused() {
+    backend().tokenLifetime(Duration.ZERO);
+    TokenPair expired = backend().issuePair("device-expired");
+    backend().tokenLifetime(Duration.ofHours(1));
+
+    DfxApiException unknown = catchThrowableOfType(DfxApiException.class,
+        () -> port(() -> "eyJ.not.issued", Duration.ofSeconds(2), fast()).authenticate());
+    DfxApiException late = catchThrowableOfType(DfxApiException.class,
+        () -> port(expired::token, Duration.ofSeconds(2), fast()).validate());
+    IllegalStateException none = catchThrowableOfType(IllegalStateException.class,
+        () -> port(() -> null, Duration.ofSeconds(2), fast()).authenticate());
+
+    assertThat(unknown.status()).isEqualTo(401);
+    assertThat(unknown.code()).isEqualTo(FakeAuthsBackend.INVALID_TOKEN);
+    assertThat(unknown.endpoint()).isNull();
+    assertThat(unknown.operation()).isSameAs(AuthsOperations.AUTHENTICATE);
+    assertThat(unknown.action()).isEqualTo("GET /auth/v1/authenticate");
+    assertThat(late.status()).isEqualTo(401);
+    assertThat(late.code()).isEqualTo(FakeAuthsBackend.INVALID_TOKEN);
+    assertThat(none).hasMessageStartingWith("no device token for GET /auth/v1/authenticate");
+    assertThat(received(AuthsOperations.AUTHENTICATE)).isEqualTo(1);
+    assertThat(received(AuthsOperations.VALIDATE)).isEqualTo(1);
+  }
+
+  // ------------------------------------------------------------------ /auth/v1: SSO
+
+  /** A minted code is exchanged once for a fresh token set; the second use is refused with a readable 400. */
+  @Test
+  public void ssoTokenExchangesACodeOnce() {
+    String code = backend().mintSsoCode(ORG, REDIRECT);
+    String other = backend().mintSsoCode(ORG, REDIRECT);
+    AuthsPort port = port();
+
+    SsoTokens tokens = port.ssoToken(new SsoTokenRequest(REDIRECT, ORG, code));
+    SsoTokens second = port.ssoToken(new SsoTokenRequest(REDIRECT, ORG, other));
+    DfxApiException reused = catchThrowableOfType(DfxApiException.class,
+        () -> port.ssoToken(new SsoTokenRequest(REDIRECT, ORG, code)));
+
+    assertThat(tokens.expiresIn()).isEqualTo(Duration.ofHours(1));
+    assertThat(tokens.tokenType()).isEqualTo("Bearer");
+    assertThat(tokens.idToken()).startsWith("eyJ");
+    assertThat(tokens.accessToken()).startsWith("eyJ").isNotEqualTo(second.accessToken());
+    assertThat(tokens.refreshToken()).isNotEqualTo(second.refreshToken());
+    assertThat(tokens.toString()).doesNotContain(tokens.idToken()).doesNotContain(tokens.accessToken())
+        .doesNotContain(tokens.refreshToken());
+    assertThat(reused.status()).isEqualTo(400);
+    assertThat(reused.code()).isEqualTo(FakeAuthsBackend.INVALID_CODE);
+    assertThat(reused.serverMessage()).isEqualTo("The code was already used");
+    assertThat(reused.getMessage()).contains("POST /auth/v1/sso/token").doesNotContain(code);
+    assertThat(received(AuthsOperations.SSO_TOKEN)).isEqualTo(3);
+  }
+
+  /** A code is bound to the redirect URI and organization it was minted for; an unknown code is refused. */
+  @Test
+  public void ssoTokenChecksWhatTheCodeWasMintedFor() {
+    String code = backend().mintSsoCode(ORG, REDIRECT);
+    AuthsPort port = port();
+
+    DfxApiException elsewhere = catchThrowableOfType(DfxApiException.class,
+        () -> port.ssoToken(new SsoTokenRequest("https://evil.example/cb", ORG, code)));
+    DfxApiException otherOrg = catchThrowableOfType(DfxApiException.class,
+        () -> port.ssoToken(new SsoTokenRequest(REDIRECT, "other-org", code)));
+    DfxApiException unknown = catchThrowableOfType(DfxApiException.class,
+        () -> port.ssoToken(new SsoTokenRequest(REDIRECT, ORG, "not-a-minted-code")));
+    SsoTokens tokens = port.ssoToken(new SsoTokenRequest(REDIRECT, ORG, code));
+
+    assertThat(List.of(elsewhere, otherOrg, unknown)).allSatisfy(e -> {
+      assertThat(e.status()).isEqualTo(400);
+      assertThat(e.code()).isEqualTo(FakeAuthsBackend.INVALID_CODE);
+    });
+    assertThat(tokens.tokenType()).isEqualTo("Bearer");
+  }
+
+  /** ssoToken may be sent again after it may have arrived: 500 (not acted) then 200 is two requests and the tokens. */
+  @Test
+  public void ssoTokenIsSentAgainAfterA500() {
+    String code = backend().mintSsoCode(ORG, REDIRECT);
+    backend().failNext(AuthsOperations.SSO_TOKEN, ScriptedFailure.error(500, "INTERNAL", "try again"));
+
+    SsoTokens tokens = port().ssoToken(new SsoTokenRequest(REDIRECT, ORG, code));
+
+    assertThat(tokens.tokenType()).isEqualTo("Bearer");
+    assertThat(received(AuthsOperations.SSO_TOKEN)).isEqualTo(2);
+  }
+
+  /**
+   * The server exchanged the code but its answer was a 500: the request is sent again, and the code
+   * that already arrived can only earn a refusal (a readable 400), never a second token set.
+   */
+  @Test
+  public void anSsoCodeThatAlreadyArrivedEarnsOnlyARefusal() {
+    String code = backend().mintSsoCode(ORG, REDIRECT);
+    backend().failNext(AuthsOperations.SSO_TOKEN, ScriptedFailure.errorAfterActing(500));
+
+    DfxApiException e = catchThrowableOfType(DfxApiException.class,
+        () -> port().ssoToken(new SsoTokenRequest(REDIRECT, ORG, code)));
+
+    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.code()).isEqualTo(FakeAuthsBackend.INVALID_CODE);
+    assertThat(e.attempts()).isEqualTo(2);
+    assertThat(received(AuthsOperations.SSO_TOKEN)).isEqualTo(2);
+  }
+
+  /** ssoToken needs the device token; without one nothing is sent, with an unknown one 401. */
+  @Test
+  public void ssoTokenNeedsTheDeviceToken() {
+    String code = backend().mintSsoCode(ORG, REDIRECT);
+    SsoTokenRequest request = new SsoTokenRequest(REDIRECT, ORG, code);
+
+    IllegalStateException none = catchThrowableOfType(IllegalStateException.class,
+        () -> port(() -> " ", Duration.ofSeconds(2), fast()).ssoToken(request));
+    DfxApiException stale = catchThrowableOfType(DfxApiException.class,
+        () -> port(() -> "eyJ.not.issued", Duration.ofSeconds(2), fast()).ssoToken(request));
+    SsoTokens tokens = port().ssoToken(request);
+
+    assertThat(none).hasMessageStartingWith("no device token for POST /auth/v1/sso/token");
+    assertThat(stale.status()).isEqualTo(401);
+    assertThat(tokens).isNotNull();
+    assertThat(received(AuthsOperations.SSO_TOKEN)).isEqualTo(2);
   }
 
   // ------------------------------------------------------------------ renew
@@ -315,13 +525,47 @@ public abstract class AuthsPortContract {
     assertThat(await(port.requestResetPasswordLink(new ResetPasswordLinkRequest(EMAIL, ORG))).success()).isTrue();
     assertThat(await(port.sendResetMobile(new ResetMobileRequest(null, PHONE))).success()).isTrue();
     GeneratedToken token = await(port.generateToken(next));
-    OrgClientCredentials org = await(asyncPort(next::token, Duration.ofSeconds(2), fast()).orgClientCredentials("acme"));
+    AsyncAuthsPort asUser = asyncPort(next::token, Duration.ofSeconds(2), fast());
+    OrgClientCredentials org = await(asUser.orgClientCredentials("acme"));
+    TokenClaims deviceClaims = await(port.authenticate());
+    TokenClaims userClaims = await(asUser.validate());
+    String code = backend().mintSsoCode(ORG, REDIRECT);
+    SsoTokens sso = await(port.ssoToken(new SsoTokenRequest(REDIRECT, ORG, code)));
+    DfxApiException reused = catchThrowableOfType(DfxApiException.class,
+        () -> await(port.ssoToken(new SsoTokenRequest(REDIRECT, ORG, code))));
 
     assertThat(backend().isCurrent(next)).isTrue();
     assertThat(backend().isCurrent(user)).isFalse();
     assertThat(backend().outbox()).hasSize(3);
     assertThat(backend().generatedTokenSubject(token.token())).contains("user-7");
     assertThat(org).isEqualTo(ACME);
+    assertThat(deviceClaims.id()).isEqualTo("device");
+    assertThat(userClaims.id()).isEqualTo("user-7");
+    assertThat(userClaims.sessionGen()).isEqualTo(2);
+    assertThat(sso.expiresIn()).isEqualTo(Duration.ofHours(1));
+    assertThat(reused.code()).isEqualTo(FakeAuthsBackend.INVALID_CODE);
+    assertThat(received(AuthsOperations.AUTHENTICATE) + received(AuthsOperations.VALIDATE)).isEqualTo(2);
+    assertThat(received(AuthsOperations.SSO_TOKEN)).isEqualTo(2);
+  }
+
+  /** Async keeps the rules of the three without action ID: 500 then 200 resends ssoToken; no token sends nothing. */
+  @Test
+  public void asynchronousAuthV1CallsKeepTheirRules() {
+    String code = backend().mintSsoCode(ORG, REDIRECT);
+    backend().failNext(AuthsOperations.SSO_TOKEN, ScriptedFailure.error(500, "INTERNAL", "try again"));
+    backend().failNext(AuthsOperations.VALIDATE, ScriptedFailure.connectionReset());
+
+    SsoTokens sso = await(asyncPort().ssoToken(new SsoTokenRequest(REDIRECT, ORG, code)));
+    TokenClaims claims = await(asyncPort().validate());
+    IllegalStateException none = catchThrowableOfType(IllegalStateException.class,
+        () -> await(asyncPort(() -> null, Duration.ofSeconds(2), fast()).authenticate()));
+
+    assertThat(sso.tokenType()).isEqualTo("Bearer");
+    assertThat(received(AuthsOperations.SSO_TOKEN)).isEqualTo(2);
+    assertThat(claims.id()).isEqualTo("device");
+    assertThat(received(AuthsOperations.VALIDATE)).isEqualTo(2);
+    assertThat(none).hasMessageStartingWith("no device token");
+    assertThat(received(AuthsOperations.AUTHENTICATE)).isZero();
   }
 
   /** Async keeps the retry table: a 503 is retried, a reset after sending a message is not. */
@@ -349,7 +593,12 @@ public abstract class AuthsPortContract {
         .hasMessageContaining("orgId");
     assertThatThrownBy(() -> port.generateToken(null)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("pair");
-    assertThat(received(DfxEndpoint.ORG_CLIENT_CREDENTIALS) + received(DfxEndpoint.GENERATE_TOKEN)).isZero();
+    assertThatThrownBy(() -> port.ssoToken(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("request must not be null");
+    assertThatThrownBy(() -> port().ssoToken(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("request must not be null");
+    assertThat(received(DfxEndpoint.ORG_CLIENT_CREDENTIALS) + received(DfxEndpoint.GENERATE_TOKEN)
+        + received(AuthsOperations.SSO_TOKEN)).isZero();
   }
 
   // ------------------------------------------------------------------ scripted failures

@@ -6,6 +6,9 @@ import io.github.dfxclient.auths.OrgClientCredentials;
 import io.github.dfxclient.auths.ResetMobileSent;
 import io.github.dfxclient.auths.LoginCodeSent;
 import io.github.dfxclient.auths.ResetPasswordLinkSent;
+import io.github.dfxclient.auths.SsoTokenRequest;
+import io.github.dfxclient.auths.SsoTokens;
+import io.github.dfxclient.auths.TokenClaims;
 import io.github.dfxclient.auths.TokenPair;
 import io.github.dfxclient.core.DfxCodec;
 import io.github.dfxclient.core.DfxEndpoint;
@@ -45,7 +48,23 @@ import java.util.Set;
  *       header.
  *   <li>Login code and reset link need {@code Authorization: Bearer <token>} with a current,
  *       unexpired access token (a device token), else <b>401 {@code INVALID_TOKEN}</b>. They record
- *       a {@link SentMessage} in the {@link #outbox()} and answer {@code {"success": true}}.
+ *       a {@link SentMessage} in the {@link #outbox()} and answer {@code {"success": true}}. The
+ *       login code (2303) is served on {@code PATCH} and on {@code POST /auths/users/code}: the
+ *       sources disagree on its verb (DESIGN, "Wire protocol").
+ *   <li>{@code GET /auth/v1/authenticate} and {@code GET /auth/v1/validate} decode the bearer token
+ *       that was sent (401 {@code INVALID_TOKEN} for a missing, unknown, renewed or expired one) and
+ *       answer its claims: {@code ID} its subject, {@code exp}/{@code iat} its own, {@code SessionGen}
+ *       its generation (1 when issued, one more per renew); by default {@link
+ *       #FAKE_ORGANIZATION_ID}, {@link #FAKE_REGION}, {@link #FAKE_ISSUER}, and for a subject that
+ *       starts with {@link #DEVICE_SUBJECT_PREFIX} {@code Type} {@code device}, {@code RoleID}
+ *       {@code DEVICE}, {@code Policies.LoginUser} true (a device token logs users in) and {@link
+ *       #DEVICE_PERMISSIONS}, for any other {@code user}, {@code USER}, false and {@link
+ *       #USER_PERMISSIONS}. {@link #seedClaims} sets them per subject.
+ *   <li>{@code POST /auth/v1/sso/token} needs a current bearer token and exchanges a code minted by
+ *       {@link #mintSsoCode} (or the admin API) for a fresh token set, once: a code that is unknown,
+ *       older than {@link #SSO_CODE_LIFETIME}, already used, or presented with another {@code
+ *       redirectURL} or {@code orgIdentifier} than it was minted for is refused with <b>400 {@code
+ *       INVALID_CODE}</b>.
  *   <li>Scripted failures ({@link #failNext}) are used up first, one per request, in order.
  *   <li>Requests are routed and decoded with the operations' own descriptors ({@link DfxOperation}):
  *       over HTTP by method and path ({@link FakeDfxServer}), in memory by the operation the
@@ -64,6 +83,43 @@ public final class FakeAuthsBackend {
   public static final String INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN";
   /** Code of a missing, unknown or expired bearer token. */
   public static final String INVALID_TOKEN = "INVALID_TOKEN";
+  /** Code of a refused SSO code: unknown, expired, already used, or minted for another redirect or organization. */
+  public static final String INVALID_CODE = "INVALID_CODE";
+  /** How long a minted SSO code can be exchanged (an OAuth authorization code lives minutes). */
+  public static final Duration SSO_CODE_LIFETIME = Duration.ofMinutes(5);
+  /** The {@code OrganizationID} the claims name by default. */
+  public static final String FAKE_ORGANIZATION_ID = "3c2f6a5e-0d1b-4c7e-9a41-5f0e8d2b7c13";
+  /** The {@code Region} the claims name by default. */
+  public static final String FAKE_REGION = "na-east";
+  /** The {@code iss} the claims name by default. */
+  public static final String FAKE_ISSUER = "fake-dfx";
+  /**
+   * The {@code Permissions} of a device's claims by default (unmodifiable, in this order): {@code
+   * {"Auths":{"Actions":["2300","2302","2303","2304","2305"]},"Measurements":{"Create":true,
+   * "MaxPerDay":1000},"Licenses":{"Quota":0.75,"Expires":null}}}.
+   */
+  public static final Map<String, Object> DEVICE_PERMISSIONS = object(
+      "Auths", object("Actions", List.of("2300", "2302", "2303", "2304", "2305")),
+      "Measurements", object("Create", true, "MaxPerDay", 1000L),
+      "Licenses", object("Quota", 0.75d, "Expires", null));
+  /**
+   * The {@code Permissions} of a user's claims by default (unmodifiable, in this order): {@code
+   * {"Auths":{"Actions":["2304","2306"]},"Measurements":{"Create":true,"Read":"own"},"Profiles":
+   * {"Read":true,"Write":true}}}.
+   */
+  public static final Map<String, Object> USER_PERMISSIONS = object(
+      "Auths", object("Actions", List.of("2304", "2306")),
+      "Measurements", object("Create", true, "Read", "own"),
+      "Profiles", object("Read", true, "Write", true));
+
+  /** @return an unmodifiable map of these keys and values, in this order ({@code null} values allowed) */
+  private static Map<String, Object> object(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -84,9 +140,16 @@ public final class FakeAuthsBackend {
   private final Map<DfxOperation<?, ?>, FakeHandler<?, ?>> handlers = new LinkedHashMap<>();
   private final Map<String, OrgClientCredentials> organizations = new HashMap<>();
   private final Map<String, String> generatedTokens = new HashMap<>();
+  private final Map<String, TokenClaims> seededClaims = new HashMap<>();
+  private final Map<String, SsoCode> ssoCodes = new HashMap<>();
+  private final Set<String> usedSsoCodes = new HashSet<>();
+  /** Further methods an operation is served on (by the same handler, counted as the operation). */
+  private final Map<DfxOperation<?, ?>, Set<String>> otherMethods = new HashMap<>();
   private String payloadOverride;
 
-  private record Issued(String subject, TokenPair pair, Instant expires) {}
+  private record Issued(String subject, TokenPair pair, Instant issuedAt, Instant expires, long generation) {}
+
+  private record SsoCode(String orgIdentifier, String redirectUrl, Instant expires) {}
 
   /** A backend on the system clock, issuing tokens valid for one hour. */
   public FakeAuthsBackend() {
@@ -105,6 +168,7 @@ public final class FakeAuthsBackend {
     this.tokenLifetime = tokenLifetime;
     this.initialLifetime = tokenLifetime;
     handle(AuthsOperations.RENEW, this::renew);
+    alsoServe(AuthsOperations.REQUEST_LOGIN_CODE, "POST");
     handle(AuthsOperations.REQUEST_LOGIN_CODE, call -> {
       call.requireBearer();
       String code = String.format("%06d", RANDOM.nextInt(1_000_000));
@@ -152,6 +216,12 @@ public final class FakeAuthsBackend {
       }
       return org;
     });
+    handle(AuthsOperations.AUTHENTICATE, call -> claims(bearer(call.authorization())));
+    handle(AuthsOperations.VALIDATE, call -> claims(bearer(call.authorization())));
+    handle(AuthsOperations.SSO_TOKEN, call -> {
+      call.requireBearer();
+      return exchange(call.request());
+    });
   }
 
   /** Subjects that start with this are devices; any other subject is a user (action 2306 wants one). */
@@ -178,6 +248,41 @@ public final class FakeAuthsBackend {
    */
   public synchronized Optional<String> generatedTokenSubject(String token) {
     return Optional.ofNullable(generatedTokens.get(token));
+  }
+
+  /**
+   * Makes {@code GET /auth/v1/authenticate} and {@code validate} answer {@code claims} for the tokens
+   * of {@code subject} from now on, except for what the token itself says: {@code ID} (the subject),
+   * {@code iat} and {@code exp} are always the presented token's.
+   *
+   * @param subject the subject, e.g. {@code device} or {@code user-7}
+   * @param claims the claims to answer (its {@code id}, {@code issuedAt} and {@code expiresAt} are not used)
+   * @throws IllegalArgumentException when an argument is null or the subject blank
+   */
+  public synchronized void seedClaims(String subject, TokenClaims claims) {
+    if (subject == null || subject.isBlank() || claims == null) {
+      throw new IllegalArgumentException("subject and claims are required");
+    }
+    seededClaims.put(subject, claims);
+  }
+
+  /**
+   * Mints a one-time SSO authorization code, as the organization's identity provider hands one to its
+   * redirect URI: {@code POST /auth/v1/sso/token} exchanges it once, with the same {@code
+   * redirectURL} and {@code orgIdentifier}, within {@link #SSO_CODE_LIFETIME}.
+   *
+   * @param orgIdentifier the organization identifier the code is for
+   * @param redirectUrl the redirect URI it was sent to
+   * @return the code (a random UUID, as Cognito's codes look)
+   * @throws IllegalArgumentException when an argument is null or blank
+   */
+  public synchronized String mintSsoCode(String orgIdentifier, String redirectUrl) {
+    if (orgIdentifier == null || orgIdentifier.isBlank() || redirectUrl == null || redirectUrl.isBlank()) {
+      throw new IllegalArgumentException("orgIdentifier and redirectUrl are required");
+    }
+    String code = java.util.UUID.randomUUID().toString();
+    ssoCodes.put(code, new SsoCode(orgIdentifier, redirectUrl, clock.instant().plus(SSO_CODE_LIFETIME)));
+    return code;
   }
 
   /**
@@ -409,6 +514,9 @@ public final class FakeAuthsBackend {
     outbox.clear();
     organizations.clear();
     generatedTokens.clear();
+    seededClaims.clear();
+    ssoCodes.clear();
+    usedSsoCodes.clear();
     payloadOverride = null;
     tokenLifetime = initialLifetime;
   }
@@ -427,7 +535,11 @@ public final class FakeAuthsBackend {
    */
   synchronized Reply serve(String method, String path, String contentType, String authorization, byte[] body) {
     for (Map.Entry<DfxOperation<?, ?>, FakeHandler<?, ?>> e : handlers.entrySet()) {
-      Optional<List<String>> parameters = e.getKey().match(method, path);
+      DfxOperation<?, ?> op = e.getKey();
+      Optional<List<String>> parameters = op.match(method, path);
+      if (parameters.isEmpty() && otherMethods.getOrDefault(op, Set.of()).contains(method)) {
+        parameters = op.match(op.method(), path);
+      }
       if (parameters.isPresent()) {
         return serve(e.getKey(), e.getValue(), parameters.get(), contentType, authorization, body);
       }
@@ -527,19 +639,73 @@ public final class FakeAuthsBackend {
     byToken.remove(current.token());
     currentBySubject.remove(issued.subject(), issued);
     usedRefreshTokens.add(current.refreshToken());
-    return issue(issued.subject()).pair();
+    return issue(issued.subject(), issued.generation() + 1).pair();
+  }
+
+  /** Also serves {@code operation} on {@code method} (same path, handler and count). */
+  private void alsoServe(DfxOperation<?, ?> operation, String method) {
+    otherMethods.computeIfAbsent(operation, o -> new HashSet<>()).add(method);
   }
 
   /** @return the subject of a current, unexpired bearer token; else a 401 INVALID_TOKEN refusal */
   synchronized String bearerSubject(String authorization) {
+    return bearer(authorization).subject();
+  }
+
+  /** @return what was issued with a current, unexpired bearer token; else a 401 INVALID_TOKEN refusal */
+  private Issued bearer(String authorization) {
     String prefix = "Bearer ";
     if (authorization != null && authorization.startsWith(prefix)) {
       Issued i = byToken.get(authorization.substring(prefix.length()));
       if (i != null && clock.instant().isBefore(i.expires())) {
-        return i.subject();
+        return i;
       }
     }
     throw new FakeRefusal(401, INVALID_TOKEN, "Authorization token is missing, invalid or expired");
+  }
+
+  /** @return the claims of a token: the seeded ones of its subject, or the defaults; its own ID, iat, exp */
+  private TokenClaims claims(Issued i) {
+    TokenClaims seed = seededClaims.get(i.subject());
+    if (seed != null) {
+      return new TokenClaims(seed.organizationId(), i.subject(), seed.type(), seed.sessionGen(), seed.region(),
+          i.expires(), i.issuedAt(), seed.issuer(), seed.roleId(), seed.loginUser(), seed.permissions());
+    }
+    boolean device = i.subject().startsWith(DEVICE_SUBJECT_PREFIX);
+    return new TokenClaims(FAKE_ORGANIZATION_ID, i.subject(), device ? "device" : "user", i.generation(),
+        FAKE_REGION, i.expires(), i.issuedAt(), FAKE_ISSUER, device ? "DEVICE" : "USER", device,
+        device ? DEVICE_PERMISSIONS : USER_PERMISSIONS);
+  }
+
+  /** Exchanges a minted code, once, for a fresh token set; else a 400 INVALID_CODE refusal. */
+  private SsoTokens exchange(SsoTokenRequest request) {
+    if (usedSsoCodes.contains(request.code())) {
+      throw new FakeRefusal(400, INVALID_CODE, "The code was already used");
+    }
+    SsoCode minted = ssoCodes.get(request.code());
+    Instant now = clock.instant();
+    if (minted == null || !now.isBefore(minted.expires())) {
+      throw new FakeRefusal(400, INVALID_CODE, "The code is unknown or expired");
+    }
+    if (!minted.orgIdentifier().equals(request.orgIdentifier()) || !minted.redirectUrl().equals(request.redirectUrl())) {
+      throw new FakeRefusal(400, INVALID_CODE, "The code was not issued for this redirectURL and orgIdentifier");
+    }
+    ssoCodes.remove(request.code());
+    usedSsoCodes.add(request.code());
+    long lifetime = tokenLifetime.getSeconds();
+    String subject = java.util.UUID.randomUUID().toString();
+    String times = ",\"iat\":" + now.getEpochSecond() + ",\"exp\":" + (now.getEpochSecond() + lifetime);
+    String idToken = jwt("{\"sub\":\"" + subject + "\",\"aud\":\"fake-client-" + Integer.toHexString(minted.orgIdentifier().hashCode())
+        + "\",\"token_use\":\"id\"" + times + "}");
+    String accessToken = jwt("{\"sub\":\"" + subject + "\",\"token_use\":\"access\",\"scope\":\"openid\"" + times + "}");
+    return new SsoTokens(idToken, accessToken, "ssort-" + randomHex(32), Duration.ofSeconds(lifetime), "Bearer");
+  }
+
+  /** @return a JWT-shaped token with these claims and a random signature */
+  private static String jwt(String claims) {
+    String header = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    return header + "." + B64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + "."
+        + B64.encodeToString(randomBytes(32));
   }
 
   private static boolean isJson(String contentType) {
@@ -549,6 +715,10 @@ public final class FakeAuthsBackend {
   }
 
   private Issued issue(String subject) {
+    return issue(subject, 1);
+  }
+
+  private Issued issue(String subject, long generation) {
     if (subject == null || subject.isBlank() || !subject.matches("[A-Za-z0-9._:-]{1,64}")) {
       throw new IllegalArgumentException("subject must be 1..64 of [A-Za-z0-9._:-]");
     }
@@ -560,7 +730,7 @@ public final class FakeAuthsBackend {
             + expires.getEpochSecond() + ",\"jti\":\"" + randomHex(8) + "\"}").getBytes(StandardCharsets.UTF_8));
     String signature = B64.encodeToString(randomBytes(32));
     TokenPair pair = new TokenPair(header + "." + claims + "." + signature, "rt-" + randomHex(24));
-    Issued issued = new Issued(subject, pair, expires);
+    Issued issued = new Issued(subject, pair, now, expires, generation);
     byRefreshToken.put(pair.refreshToken(), issued);
     byToken.put(pair.token(), issued);
     currentBySubject.put(subject, issued);

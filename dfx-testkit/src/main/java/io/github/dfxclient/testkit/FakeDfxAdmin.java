@@ -28,11 +28,15 @@ import java.util.Map;
  *       <td>201 {@code {"Token","RefreshToken"}}: a new current pair</td></tr>
  *   <tr><td>{@code PUT /__dfx/organizations/{orgId}} with the JSON action 2306 should answer</td>
  *       <td>204; 2306 serves it from now on</td></tr>
+ *   <tr><td>{@code POST /__dfx/sso/codes} with {@code {"orgIdentifier","redirectURL"}}</td>
+ *       <td>201 {@code {"code"}}: a one-time SSO authorization code that {@code POST
+ *       /auth/v1/sso/token} exchanges once, with the same {@code orgIdentifier} and {@code
+ *       redirectURL}, within five minutes ({@link FakeAuthsBackend#mintSsoCode})</td></tr>
  *   <tr><td>{@code GET /__dfx/outbox}</td>
  *       <td>200 {@code [{"kind","recipient","identifier","content"}]}, oldest first</td></tr>
  *   <tr><td>{@code DELETE /__dfx/outbox}</td><td>204</td></tr>
  *   <tr><td>{@code POST /__dfx/failures/{actionId or name}} (an operation without an action ID by
- *       its name, e.g. {@code get-auth-v1-authenticate}) with {@code {"kind": "error" | "unavailable" |
+ *       its name, e.g. {@code get-auth-v1-authenticate} or {@code post-auth-v1-sso-token}) with {@code {"kind": "error" | "unavailable" |
  *       "rateLimited" | "connectionReset" | "answerLost" | "errorAfterActing" | "slow", "status",
  *       "code", "message", "retryAfterSeconds", "delayMillis", "times"}}</td>
  *       <td>204; the next {@code times} (default 1) requests of that operation fail so; 400 for an
@@ -67,6 +71,15 @@ public final class FakeDfxAdmin {
         OrgClientCredentials org = AuthsOperations.ORG_CLIENT_CREDENTIALS.answer().decode(body);
         backend.addOrganization(orgId, org);
         return empty();
+      }
+      if (method.equals("POST") && path.equals("/sso/codes")) {
+        Map<String, Object> request = read(body);
+        String code = backend.mintSsoCode(required(request, "orgIdentifier"), required(request, "redirectURL"));
+        return json(201, write(g -> {
+          g.writeStartObject();
+          g.writeStringField("code", code);
+          g.writeEndObject();
+        }));
       }
       if (path.equals("/outbox") && method.equals("GET")) {
         return json(200, outbox(backend));
@@ -177,6 +190,14 @@ public final class FakeDfxAdmin {
       return s;
     }
     throw new IllegalArgumentException(name + " must be a string");
+  }
+
+  private static String required(Map<String, Object> f, String name) {
+    String v = string(f, name, null);
+    if (v == null || v.isBlank()) {
+      throw new IllegalArgumentException(name + " is missing");
+    }
+    return v;
   }
 
   private static int number(Map<String, Object> f, String name, int fallback) {

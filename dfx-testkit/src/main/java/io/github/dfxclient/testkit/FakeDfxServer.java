@@ -164,6 +164,9 @@ public final class FakeDfxServer implements AutoCloseable {
         + " -H 'Authorization: Bearer " + device.token() + "'"
         + " -d '{\"PhoneNumber\":\"+15555550123\",\"Identifier\":\"acme-health\"}'");
     out.println("  curl -s " + base + ADMIN_PREFIX + "/outbox");
+    out.println("  curl -s " + base + "/auth/v1/authenticate -H 'Authorization: Bearer " + device.token() + "'");
+    out.println("  curl -s -X POST " + base + ADMIN_PREFIX + "/sso/codes -d '{\"orgIdentifier\":\"acme-health\","
+        + "\"redirectURL\":\"https://app.example/cb\"}'   (then POST /auth/v1/sso/token with the code)");
     out.println("Press Ctrl+C to stop.");
   }
 

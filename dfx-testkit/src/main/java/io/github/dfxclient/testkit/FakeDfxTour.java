@@ -10,7 +10,12 @@ import io.github.dfxclient.auths.ResetMobileRequest;
 import io.github.dfxclient.auths.ResetMobileSent;
 import io.github.dfxclient.auths.LoginCodeRequest;
 import io.github.dfxclient.auths.ResetPasswordLinkRequest;
+import io.github.dfxclient.auths.SsoTokenRequest;
+import io.github.dfxclient.auths.SsoTokens;
+import io.github.dfxclient.auths.TokenClaims;
 import io.github.dfxclient.auths.TokenPair;
+import io.github.dfxclient.auths.AuthsOperations;
+import java.time.Duration;
 import io.github.dfxclient.core.DfxApiException;
 import io.github.dfxclient.core.DfxEndpoint;
 import java.io.PrintStream;
@@ -23,14 +28,17 @@ import java.util.function.Supplier;
 /**
  * The quick-start flow, run against a {@link FakeDfxServer} and told as a short transcript: renew
  * a device pair, show the old refresh token refused, request a login code and a reset link, read an
- * organization's sign-in settings with a user's token (2306), renew and send a reset message
- * without blocking (the async port), show the outbox. Credentials, phone numbers and e-mail
+ * organization's sign-in settings with a user's token (2306), read the device token's claims
+ * ({@code authenticate}, {@code validate}), exchange an SSO code once ({@code ssoToken}; its reuse
+ * refused), renew, validate and send a reset message without blocking (the async port), show the
+ * outbox. Credentials, phone numbers and e-mail
  * addresses are printed masked. The transport modules run it as their demo.
  */
 public final class FakeDfxTour {
   private static final String PHONE = "+15555550123";
   private static final String EMAIL = "ada.lovelace@example.org";
   private static final String ORG = "acme-health";
+  private static final String REDIRECT = "https://app.acme.example/sso/callback";
 
   private FakeDfxTour() {}
 
@@ -78,15 +86,37 @@ public final class FakeDfxTour {
           + org.identityProviders().stream().map(IdentityProvider::displayName).toList());
       ok = ok && org.identityProviders().size() == 2;
 
+      TokenClaims claims = auths.authenticate();
+      out.println("authenticate (" + AuthsOperations.AUTHENTICATE + "), device token: " + show(claims));
+      TokenClaims validated = auths.validate();
+      out.println("validate (" + AuthsOperations.VALIDATE + "): the same claims " + validated.equals(claims));
+      ok = ok && claims.id().equals(FakeAuths.DEVICE) && claims.sessionGen() == 2 && validated.equals(claims);
+
+      SsoTokenRequest exchange = new SsoTokenRequest(REDIRECT, ORG, backend.mintSsoCode(ORG, REDIRECT));
+      SsoTokens sso = auths.ssoToken(exchange);
+      out.println("SSO code exchanged (" + AuthsOperations.SSO_TOKEN + "): id token " + mask(sso.idToken())
+          + ", access token " + mask(sso.accessToken()) + ", refresh token " + mask(sso.refreshToken())
+          + ", " + sso.tokenType() + ", expires in " + sso.expiresIn().toMinutes() + " min");
+      try {
+        auths.ssoToken(exchange);
+        out.println("the same SSO code again: ACCEPTED (wrong: a code is one-time)");
+        ok = false;
+      } catch (DfxApiException e) {
+        out.println("the same SSO code again: refused, " + e.status() + " " + e.code());
+      }
+      ok = ok && sso.expiresIn().equals(Duration.ofHours(1));
+
       if (auths instanceof AuthsClient client) {
         AsyncAuthsPort async = new AsyncAuthsClient(client.client());
         CompletableFuture<TokenPair> userRenew = async.renew(userPair);
         CompletableFuture<ResetMobileSent> sms = async.sendResetMobile(new ResetMobileRequest(null, PHONE));
+        CompletableFuture<TokenClaims> asyncClaims = async.validate();
         TokenPair userNext = userRenew.join();
         out.println("async renew of the user pair (" + DfxEndpoint.RENEW + "): " + show(userNext));
         out.println("async reset message (" + DfxEndpoint.SEND_RESET_MOBILE + ") to " + maskPhone(PHONE)
             + ": success=" + sms.join().success());
-        ok = ok && backend.isCurrent(userNext) && sms.join().success();
+        out.println("async validate (" + AuthsOperations.VALIDATE + "): " + show(asyncClaims.join()));
+        ok = ok && backend.isCurrent(userNext) && sms.join().success() && asyncClaims.join().equals(claims);
       }
 
       out.println("outbox of the fake:");
@@ -104,11 +134,20 @@ public final class FakeDfxTour {
           + ", reset link " + backend.requestsReceived(DfxEndpoint.REQUEST_RESET_PASSWORD_LINK)
           + ", reset message " + backend.requestsReceived(DfxEndpoint.SEND_RESET_MOBILE)
           + ", organization " + backend.requestsReceived(DfxEndpoint.ORG_CLIENT_CREDENTIALS)
+          + ", authenticate " + backend.requestsReceived(AuthsOperations.AUTHENTICATE)
+          + ", validate " + backend.requestsReceived(AuthsOperations.VALIDATE)
+          + ", SSO " + backend.requestsReceived(AuthsOperations.SSO_TOKEN)
           + " (journal: " + server.requestsReceived() + ")");
       ok = ok && code && link && backend.outbox().size() == (auths instanceof AuthsClient ? 3 : 2);
       out.println(ok ? "== OK" : "== FAILED");
       return ok;
     }
+  }
+
+  private static String show(TokenClaims c) {
+    return "ID " + c.id() + " (" + c.type() + ") of org " + c.organizationId().substring(0, 8) + "…, session "
+        + c.sessionGen() + ", valid " + Duration.between(c.issuedAt(), c.expiresAt()).toMinutes() + " min, role "
+        + c.roleId() + ", may log users in " + c.loginUser() + ", permissions " + c.permissions().keySet();
   }
 
   private static String show(TokenPair p) {

@@ -31,6 +31,9 @@ import io.github.dfxclient.auths.LoginCodeRequest;
 import io.github.dfxclient.auths.LoginCodeSent;
 import io.github.dfxclient.auths.ResetPasswordLinkRequest;
 import io.github.dfxclient.auths.ResetPasswordLinkSent;
+import io.github.dfxclient.auths.SsoTokenRequest;
+import io.github.dfxclient.auths.SsoTokens;
+import io.github.dfxclient.auths.TokenClaims;
 import io.github.dfxclient.auths.TokenPair;
 import io.github.dfxclient.core.DfxApiException;
 import io.github.dfxclient.core.DfxEndpoint;
@@ -49,10 +52,14 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -98,6 +105,47 @@ public abstract class HttpAdapterContract {
       "https://acme.example/logo.png", "us-east-1_abc", true, "https://auth.acme.example",
       List.of(new IdentityProvider("https://acme.example/g.png", "Google", "Google")));
 
+  /** What {@code GET /auth/v1/authenticate} and {@code validate} answer: every field, nested permissions. */
+  public static final String CLAIMS_JSON = "{\"OrganizationID\":\"3c2f6a5e-0d1b-4c7e-9a41-5f0e8d2b7c13\","
+      + "\"ID\":\"device-42\",\"Type\":\"device\",\"SessionGen\":7,\"Region\":\"na-east\",\"exp\":4102444800,"
+      + "\"iat\":4102441200,\"iss\":\"dfx\",\"RoleID\":\"DEVICE\",\"Policies\":{\"LoginUser\":true},"
+      + "\"Permissions\":{\"Measurements\":{\"Create\":true,\"MaxPerDay\":1000,\"Quota\":0.75,"
+      + "\"Actions\":[\"502\",{\"Id\":\"503\",\"Scopes\":[]}],\"Expires\":null},\"Admin\":false}}";
+  /** The claims {@link #CLAIMS_JSON} holds, nested permissions as the codec layer keeps them. */
+  public static final TokenClaims CLAIMS = new TokenClaims("3c2f6a5e-0d1b-4c7e-9a41-5f0e8d2b7c13", "device-42",
+      "device", 7, "na-east", Instant.ofEpochSecond(4102444800L), Instant.ofEpochSecond(4102441200L), "dfx",
+      "DEVICE", true, permissions());
+  /** The redirect URI of the SSO request. */
+  public static final String SSO_REDIRECT = "https://app.acme.example/sso/callback";
+  /** The one-time SSO code sent (a secret). */
+  public static final String SSO_CODE = "5d0c3f1a-9b21-4d6e-8a2b-7f3a4c1f0e77";
+  /** The SSO ID token answered (a secret). */
+  public static final String SSO_ID_TOKEN =
+      "eyJraWQiOiJzc28ifQ.eyJzdWIiOiJzc28tdXNlciIsInRva2VuX3VzZSI6ImlkIn0.aWQtdG9rZW4tc2lnbmF0dXJl";
+  /** The SSO access token answered (a secret). */
+  public static final String SSO_ACCESS_TOKEN =
+      "eyJraWQiOiJzc28ifQ.eyJzdWIiOiJzc28tdXNlciIsInRva2VuX3VzZSI6ImFjY2VzcyJ9.YWNjZXNzLXNpZ25hdHVyZQ";
+  /** The SSO refresh token answered (a secret; shaped like Cognito's, an encrypted JWT). */
+  public static final String SSO_REFRESH_TOKEN = "eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIn0."
+      + "c3NvLXJlZnJlc2gta2V5LWVuY3J5cHRlZA.aXYtOTg3NjU0MzIxMA.Y2lwaGVydGV4dC1vZi10aGUtcmVmcmVzaC10b2tlbg."
+      + "dGFnLTAxMjM0NTY3ODlhYmNkZWY";
+  /** What {@code POST /auth/v1/sso/token} answers. */
+  public static final SsoTokens SSO_TOKENS = new SsoTokens(SSO_ID_TOKEN, SSO_ACCESS_TOKEN, SSO_REFRESH_TOKEN,
+      Duration.ofSeconds(3600), "Bearer");
+
+  private static Map<String, Object> permissions() {
+    Map<String, Object> measurements = new LinkedHashMap<>();
+    measurements.put("Create", true);
+    measurements.put("MaxPerDay", 1000L);
+    measurements.put("Quota", 0.75d);
+    measurements.put("Actions", List.of("502", Map.of("Id", "503", "Scopes", List.of())));
+    measurements.put("Expires", null);
+    Map<String, Object> permissions = new LinkedHashMap<>();
+    permissions.put("Measurements", measurements);
+    permissions.put("Admin", false);
+    return permissions;
+  }
+
   /** The loopback WireMock server the suite talks to; reset before each test. */
   @RegisterExtension
   private static final WireMockExtension WIREMOCK = WireMockExtension.newInstance()
@@ -112,7 +160,7 @@ public abstract class HttpAdapterContract {
    */
   protected abstract AuthsPort newAdapter(AdapterSettings settings);
 
-  /** The six operations, with their requests and answers on the wire. */
+  /** The nine operations, with their requests and answers on the wire. */
   public enum Operation {
     /** 2304. */
     RENEW(AuthsOperations.RENEW, null,
@@ -176,11 +224,39 @@ public abstract class HttpAdapterContract {
       public Object invoke(AuthsPort port) {
         return port.orgClientCredentials(ORG_ID);
       }
+    },
+    /** {@code GET /auth/v1/authenticate}: no action ID, no request. */
+    AUTHENTICATE(AuthsOperations.AUTHENTICATE, null, null, CLAIMS_JSON, CLAIMS) {
+      @Override
+      public Object invoke(AuthsPort port) {
+        return port.authenticate();
+      }
+    },
+    /** {@code GET /auth/v1/validate}: no action ID, no request. */
+    VALIDATE(AuthsOperations.VALIDATE, null, null, CLAIMS_JSON, CLAIMS) {
+      @Override
+      public Object invoke(AuthsPort port) {
+        return port.validate();
+      }
+    },
+    /** {@code POST /auth/v1/sso/token}: no action ID; a secret code in, secret tokens out. */
+    SSO_TOKEN(AuthsOperations.SSO_TOKEN, null,
+        "{\"redirectURL\":\"" + SSO_REDIRECT + "\",\"orgIdentifier\":\"" + ORG + "\",\"code\":\"" + SSO_CODE + "\"}",
+        "{\"idToken\":\"" + SSO_ID_TOKEN + "\",\"accessToken\":\"" + SSO_ACCESS_TOKEN + "\",\"refreshToken\":\""
+            + SSO_REFRESH_TOKEN + "\",\"expiresIn\":3600,\"tokenType\":\"Bearer\"}",
+        SSO_TOKENS) {
+      @Override
+      public Object invoke(AuthsPort port) {
+        return port.ssoToken(new SsoTokenRequest(SSO_REDIRECT, ORG, SSO_CODE));
+      }
     };
 
     /** The operation: its action ID, method, path template and resend rule, read from here. */
     public final DfxOperation<?, ?> operation;
-    /** The endpoint derived from {@link #operation}. */
+    /**
+     * The endpoint derived from {@link #operation}; {@code null} for an operation without an action ID
+     * (as {@link DfxException#endpoint()} is then).
+     */
     public final DfxEndpoint endpoint;
     /**
      * The path on the wire: the operation's template, or for one with path parameters, the sample's
@@ -197,7 +273,7 @@ public abstract class HttpAdapterContract {
     Operation(DfxOperation<?, ?> operation, String encodedPath, String requestJson, String answerJson,
         Object expected) {
       this.operation = operation;
-      this.endpoint = operation.endpoint().orElseThrow();
+      this.endpoint = operation.endpoint().orElse(null);
       this.path = encodedPath != null ? encodedPath : operation.pathTemplate();
       this.requestJson = requestJson;
       this.answerJson = answerJson;
@@ -283,7 +359,11 @@ public abstract class HttpAdapterContract {
         .withHeader("User-Agent", matching("dfx-java/\\S+ \\(\\S+; Java \\d+\\)"));
     if (op.requestJson != null) {
       expected.withHeader("Content-Type", equalTo("application/json"))
+          .withHeader("Content-Length", equalTo(Integer.toString(op.requestJson.getBytes(StandardCharsets.UTF_8).length)))
           .withRequestBody(equalToJson(op.requestJson, false, false));
+      assertThat(WIREMOCK.getAllServeEvents().get(0).getRequest().getBody())
+          .as("the exact bytes, fields in the order the official client sends them")
+          .isEqualTo(op.requestJson.getBytes(StandardCharsets.UTF_8));
     } else {
       expected.withHeader("Content-Type", absent());
       assertThat(WIREMOCK.getAllServeEvents().get(0).getRequest().getBody()).isEmpty();
@@ -319,7 +399,8 @@ public abstract class HttpAdapterContract {
       assertThatThrownBy(() -> op.invoke(port)).as("%s", op)
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("no " + kind + " token")
-          .hasMessageContaining(Integer.toString(op.operation.actionId()));
+          .hasMessageContaining(op.operation.hasActionId() ? "action " + op.operation.actionId() + " (" : "for ")
+          .hasMessageContaining(op.operation.method() + " " + op.operation.pathTemplate());
     }
     assertThat(requestsReceived()).as("only the renew was sent").isEqualTo(1);
   }
@@ -550,6 +631,56 @@ public abstract class HttpAdapterContract {
     assertThat(requestsReceived()).isEqualTo(3);
   }
 
+  /**
+   * ssoToken may be sent again after it may have arrived (a code the server already exchanged can
+   * only earn a refusal): 500, then 200 is exactly two requests, both with the same body, and the
+   * tokens; a 400 for a reused code surfaces at once, readable, after one request.
+   */
+  @Test
+  public void ssoTokenIsSentAgainAfterA500() {
+    Operation op = Operation.SSO_TOKEN;
+    WIREMOCK.stubFor(request(op.operation.method(), urlEqualTo(op.path)).inScenario("sso")
+        .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("exchanged")
+        .willReturn(json(500, "{\"Code\":\"INTERNAL\",\"Message\":\"try again\"}")));
+    WIREMOCK.stubFor(request(op.operation.method(), urlEqualTo(op.path)).inScenario("sso")
+        .whenScenarioStateIs("exchanged").willReturn(json(200, op.answerJson)));
+
+    assertThat(op.invoke(adapter())).isEqualTo(SSO_TOKENS);
+    assertThat(requestsReceived()).isEqualTo(2);
+    WIREMOCK.verify(2, sent(op).withRequestBody(equalTo(op.requestJson)));
+
+    WIREMOCK.resetAll();
+    stub(op, json(400, "{\"Code\":\"INVALID_CODE\",\"Message\":\"The code was already used\"}"));
+    DfxApiException e = failure(DfxApiException.class, op, adapter());
+
+    assertThat(e.status()).isEqualTo(400);
+    assertThat(e.code()).isEqualTo("INVALID_CODE");
+    assertThat(e.serverMessage()).isEqualTo("The code was already used");
+    assertThat(e.endpoint()).isNull();
+    assertThat(e.operation()).isSameAs(AuthsOperations.SSO_TOKEN);
+    assertThat(e.getMessage()).contains("(action POST /auth/v1/sso/token at http://").doesNotContain(SSO_CODE);
+    assertThat(requestsReceived()).isEqualTo(1);
+  }
+
+  /** The claims keep their nested {@code Permissions} exactly: maps, lists, numbers, booleans, null. */
+  @Test
+  public void claimsKeepNestedPermissions() {
+    stub(Operation.VALIDATE, json(200, CLAIMS_JSON));
+
+    TokenClaims claims = (TokenClaims) Operation.VALIDATE.invoke(adapter());
+
+    @SuppressWarnings("unchecked")
+    Map<String, Object> measurements = (Map<String, Object>) claims.permissions().get("Measurements");
+    assertThat(measurements.keySet()).containsExactly("Create", "MaxPerDay", "Quota", "Actions", "Expires");
+    assertThat(measurements.get("MaxPerDay")).isEqualTo(1000L);
+    assertThat(measurements.get("Quota")).isEqualTo(0.75d);
+    assertThat(measurements.get("Actions")).isEqualTo(Arrays.asList("502", Map.of("Id", "503", "Scopes", List.of())));
+    assertThat(measurements).containsEntry("Expires", null);
+    assertThat(claims.permissions()).containsEntry("Admin", false);
+    assertThat(claims).isEqualTo(CLAIMS);
+    assertThatThrownBy(() -> measurements.put("Create", false)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
   /** 503 every time: the attempts are used up, the last error surfaces. */
   @Test
   public void gives503UpAfterMaxAttempts() {
@@ -610,7 +741,7 @@ public abstract class HttpAdapterContract {
   @ValueSource(ints = {400, 401, 403, 404, 409, 500, 502, 504})
   public void retriesOtherErrorsOnlyWhenSafe(int status) {
     for (Operation op : List.of(Operation.REQUEST_LOGIN_CODE, Operation.GENERATE_TOKEN, Operation.RENEW,
-        Operation.ORG_CLIENT_CREDENTIALS)) {
+        Operation.ORG_CLIENT_CREDENTIALS, Operation.AUTHENTICATE, Operation.SSO_TOKEN)) {
       WIREMOCK.resetAll();
       stub(op, json(status, "{\"Code\":\"E" + status + "\",\"Message\":\"no\"}"));
 
@@ -804,7 +935,8 @@ public abstract class HttpAdapterContract {
     assertThat(org.slf4j.LoggerFactory.getLogger("io.github.dfxclient.auths").isTraceEnabled())
         .as("the build must run this suite with io.github.dfxclient at TRACE").isTrue();
     String echo = "Token " + DEVICE_TOKEN + " / " + CURRENT.token() + " refresh " + CURRENT.refreshToken()
-        + " phone " + PHONE + " email " + EMAIL;
+        + " phone " + PHONE + " email " + EMAIL + " code " + SSO_CODE + " sso " + SSO_ID_TOKEN + " " + SSO_ACCESS_TOKEN
+        + " " + SSO_REFRESH_TOKEN;
     StringBuilder seen = new StringBuilder();
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -826,6 +958,9 @@ public abstract class HttpAdapterContract {
             aResponse().withStatus(200).withHeader("Content-Type", "text/html").withBody(echo),
             json(200, op.answerJson.substring(0, op.answerJson.length() - 3)),
             json(200, "{\"Token\":\"" + NEXT.token() + "\",\"RefreshToken\":null}"),
+            json(200, "{\"idToken\":\"" + SSO_ID_TOKEN + "\",\"accessToken\":\"" + SSO_ACCESS_TOKEN
+                + "\",\"refreshToken\":\"" + SSO_REFRESH_TOKEN + "\",\"expiresIn\":\"soon\",\"tokenType\":null}"),
+            json(200, op.answerJson.replace("\"", "'")),
             json(200, "{\"success\":\"" + echo + "\"}"),
             json(503, echo),
             aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
@@ -867,7 +1002,8 @@ public abstract class HttpAdapterContract {
       }
       seen.append(CURRENT).append(NEXT).append(new LoginCodeRequest(PHONE, ORG))
           .append(new ResetPasswordLinkRequest(EMAIL, ORG)).append(new ResetMobileRequest(EMAIL, PHONE))
-          .append(new GeneratedToken(GENERATED)).append('\n');
+          .append(new GeneratedToken(GENERATED)).append(new SsoTokenRequest(SSO_REDIRECT, ORG, SSO_CODE))
+          .append(SSO_TOKENS).append('\n');
     } finally {
       System.setOut(out);
       System.setErr(err);
@@ -879,10 +1015,14 @@ public abstract class HttpAdapterContract {
         .contains("dfx action=2300 PATCH /auths/users/reset status=")
         .contains("dfx action=2302 PATCH /auths/users/reset/mobile status=")
         .contains("dfx action=2305 POST /auths/generateToken status=")
-        .contains("dfx action=2306 GET /auths/organization/credentials/{orgId} status=");
+        .contains("dfx action=2306 GET /auths/organization/credentials/{orgId} status=")
+        .contains("dfx action=GET /auth/v1/authenticate status=200 attempt=1")
+        .contains("dfx action=GET /auth/v1/validate status=")
+        .contains("dfx action=POST /auth/v1/sso/token status=200 attempt=1");
     String everything = logs + seen;
     for (String secret : List.of(DEVICE_TOKEN, CURRENT.token(), CURRENT.refreshToken(), NEXT.token(),
-        NEXT.refreshToken(), GENERATED, SHORT_BEARER, PHONE, PHONE.substring(1), EMAIL)) {
+        NEXT.refreshToken(), GENERATED, SHORT_BEARER, PHONE, PHONE.substring(1), EMAIL, SSO_CODE, SSO_ID_TOKEN,
+        SSO_ACCESS_TOKEN, SSO_REFRESH_TOKEN)) {
       int at = everything.indexOf(secret);
       assertThat(at).as("a secret appears in the output here: %s",
           at < 0 ? "" : everything.substring(Math.max(0, at - 300), Math.min(everything.length(), at + 100))
@@ -911,6 +1051,8 @@ public abstract class HttpAdapterContract {
         .hasMessageContaining("orgId");
     assertThatThrownBy(() -> port.orgClientCredentials("acme\nhealth")).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("orgId");
+    assertThatThrownBy(() -> port.ssoToken(null)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("request must not be null");
     assertThat(requestsReceived()).isZero();
   }
 

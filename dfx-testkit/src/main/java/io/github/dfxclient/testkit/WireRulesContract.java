@@ -264,7 +264,8 @@ public abstract class WireRulesContract {
       assertThat(e).as(m.label()).isNotNull();
       assertThat(e.getMessage()).as(m.label()).contains("\"" + m.field() + "\"").contains(e.action())
           .contains("127.0.0.1:" + WIREMOCK.getPort() + op.path);
-      assertThat(e.action()).startsWith(Integer.toString(op.operation.actionId()));
+      assertThat(e.action()).isEqualTo(op.operation.toString());
+      assertThat(e.operation()).isSameAs(op.operation);
       assertThat(requestsReceived()).as(m.label()).isEqualTo(1);
     }
     assertThat(cases).isNotEmpty();

@@ -2,19 +2,13 @@ package io.github.dfxclient.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,55 +23,29 @@ import org.junit.jupiter.api.Test;
  */
 class StandaloneServerTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-  private static Process server;
+  private static FakeServerProcess server;
   private static URI base;
   private static String deviceToken;
   private static String deviceRefresh;
 
   @BeforeAll
   static void startTheProcess() throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    server = java(String.valueOf(port)).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder welcome = new StringBuilder();
-    String line;
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while ((line = out.readLine()) != null && System.nanoTime() < until) {
-      welcome.append(line).append('\n');
-      if (line.startsWith("Press Ctrl+C")) {
-        break;
-      }
-    }
-    Matcher m = Pattern.compile("listening on (\\S+)").matcher(welcome);
-    assertThat(m.find()).as("welcome: %s", welcome).isTrue();
-    base = URI.create(m.group(1));
+    server = FakeServerProcess.start();
+    base = server.baseUri();
+    String welcome = server.welcome();
     Matcher t = Pattern.compile("Token: +(\\S+)\\n +RefreshToken: +(\\S+)").matcher(welcome);
     assertThat(t.find()).isTrue();
     deviceToken = t.group(1);
     deviceRefresh = t.group(2);
-    assertThat(welcome).contains("curl -s -X PATCH " + base + "/auths/users/code");
+    assertThat(welcome).contains("curl -s -X PATCH " + base + "/auths/users/code")
+        .contains("curl -s " + base + "/auth/v1/authenticate").contains(base + "/__dfx/sso/codes");
   }
 
   @AfterAll
   static void stopTheProcess() throws InterruptedException {
     if (server != null) {
-      server.destroy();
-      if (!server.waitFor(10, TimeUnit.SECONDS)) {
-        server.destroyForcibly();
-      }
+      server.close();
     }
-  }
-
-  private static ProcessBuilder java(String... args) {
-    String launcher = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new ArrayList<>(List.of(launcher,
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", System.getProperty("java.class.path"),
-        FakeDfxServer.class.getName()));
-    command.addAll(List.of(args));
-    return new ProcessBuilder(command).redirectErrorStream(true);
   }
 
   private static HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
@@ -163,9 +131,14 @@ class StandaloneServerTest {
         "{\"PhoneNumber\":\"+15555550123\",\"Identifier\":\"acme-health\"}");
     assertThat(busy.statusCode()).isEqualTo(503);
     assertThat(busy.body()).contains("\"Code\":\"UNAVAILABLE\"");
+    // the sources disagree on 2303's verb (a route table says POST): served on both, counted as 2303
+    HttpResponse<String> posted = send("POST", "/auths/users/code", deviceToken,
+        "{\"PhoneNumber\":\"+15555550123\",\"Identifier\":\"acme-health\"}");
+    assertThat(posted.statusCode()).isEqualTo(200);
+    assertThat(posted.body()).isEqualTo("{\"success\":true}");
 
     HttpResponse<String> counts = send("GET", "/__dfx/requests", null, null);
-    assertThat(counts.body()).contains("\"2303\":2").contains("\"2304\":2").contains("\"2306\":3");
+    assertThat(counts.body()).contains("\"2303\":3").contains("\"2304\":2").contains("\"2306\":3");
 
     HttpResponse<String> bad = send("PATCH", "/auths/users/code", deviceToken, "{\"PhoneNumber\":\"12\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
@@ -175,9 +148,64 @@ class StandaloneServerTest {
     assertThat(send("GET", "/__dfx/requests", null, null).body()).isEqualTo("{}");
   }
 
+  /**
+   * The three operations without an action ID over plain HTTP, as a JavaScript team drives them:
+   * the claims of the bearer (with the JS client's {@code Content-Type} on the GET), an SSO code
+   * minted by the admin API and exchanged once, scripted failures and counts by operation name.
+   */
+  @Test
+  void servesTheAuthV1OperationsAndMintsSsoCodes() throws Exception {
+    HttpResponse<String> minted = send("POST", "/__dfx/pairs", null, "{\"subject\":\"device-sso\"}");
+    Matcher pair = Pattern.compile("\\{\"Token\":\"(\\S+?)\",\"RefreshToken\":\"(\\S+?)\"}").matcher(minted.body());
+    assertThat(pair.matches()).isTrue();
+    String token = pair.group(1);
+
+    HttpResponse<String> claims = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/auth/v1/authenticate"))
+        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(claims.statusCode()).isEqualTo(200);
+    assertLikeTheRealApi(claims);
+    assertThat(claims.body()).startsWith("{\"OrganizationID\":\"" + FakeAuthsBackend.FAKE_ORGANIZATION_ID
+        + "\",\"ID\":\"device-sso\",\"Type\":\"device\",\"SessionGen\":1,\"Region\":\"na-east\",\"exp\":")
+        .contains(",\"iss\":\"fake-dfx\",\"RoleID\":\"DEVICE\",\"Policies\":{\"LoginUser\":true},\"Permissions\":"
+            + "{\"Auths\":{\"Actions\":[\"2300\",\"2302\",\"2303\",\"2304\",\"2305\"]},");
+    HttpResponse<String> validate = send("GET", "/auth/v1/validate", token, null);
+    assertThat(validate.body()).isEqualTo(claims.body());
+    HttpResponse<String> anonymous = send("GET", "/auth/v1/validate", null, null);
+    assertThat(anonymous.statusCode()).isEqualTo(401);
+    assertThat(anonymous.body()).contains("\"Code\":\"INVALID_TOKEN\"");
+    assertLikeTheRealApi(anonymous);
+
+    HttpResponse<String> code = send("POST", "/__dfx/sso/codes", null,
+        "{\"orgIdentifier\":\"acme-health\",\"redirectURL\":\"https://app.example/cb\"}");
+    assertThat(code.statusCode()).isEqualTo(201);
+    assertLikeTheRealApi(code);
+    Matcher c = Pattern.compile("\\{\"code\":\"([0-9a-f-]{36})\"}").matcher(code.body());
+    assertThat(c.matches()).as(code.body()).isTrue();
+    String exchange = "{\"redirectURL\":\"https://app.example/cb\",\"orgIdentifier\":\"acme-health\",\"code\":\""
+        + c.group(1) + "\"}";
+    assertThat(send("POST", "/__dfx/failures/post-auth-v1-sso-token", null, "{\"kind\":\"error\",\"status\":500}")
+        .statusCode()).isEqualTo(204);
+    assertThat(send("POST", "/auth/v1/sso/token", token, exchange).statusCode()).isEqualTo(500);
+    HttpResponse<String> tokens = send("POST", "/auth/v1/sso/token", token, exchange);
+    assertThat(tokens.statusCode()).isEqualTo(200);
+    assertLikeTheRealApi(tokens);
+    assertThat(tokens.body()).matches("\\{\"idToken\":\"eyJ[^\"]+\",\"accessToken\":\"eyJ[^\"]+\",\"refreshToken\":"
+        + "\"ssort-[0-9a-f]+\",\"expiresIn\":3600,\"tokenType\":\"Bearer\"}");
+    HttpResponse<String> again = send("POST", "/auth/v1/sso/token", token, exchange);
+    assertThat(again.statusCode()).isEqualTo(400);
+    assertThat(again.body()).isEqualTo("{\"Code\":\"INVALID_CODE\",\"Message\":\"The code was already used\"}");
+    assertThat(send("POST", "/__dfx/sso/codes", null, "{\"orgIdentifier\":\"acme-health\"}").statusCode())
+        .isEqualTo(400);
+
+    HttpResponse<String> counts = send("GET", "/__dfx/requests", null, null);
+    assertThat(counts.body()).contains("\"get-auth-v1-authenticate\":1").contains("\"get-auth-v1-validate\":2")
+        .contains("\"post-auth-v1-sso-token\":3");
+  }
+
   @Test
   void aBadArgumentGetsAUsageLine() throws IOException, InterruptedException {
-    Process p = java("8080x").start();
+    Process p = FakeServerProcess.java("8080x").start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
     assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
