@@ -202,6 +202,7 @@ final class Connection implements WebSocket.Listener {
       return;
     }
     // a write that failed: the socket is unusable; this request was not fully written
+    p.writeFailed();
     drop("writing to the WebSocket connection failed", failure);
   }
 

@@ -22,8 +22,10 @@ final class Pending extends CompletableFuture<DfxHttpResponse> {
   final byte[] frame;
   final int maxAnswerBytes;
   private final AtomicInteger state = new AtomicInteger(QUEUED);
-  /** Whether the frame's write completed (set before the state leaves WRITING, read after DONE). */
+  /** Whether the frame's write completed. */
   private volatile boolean written;
+  /** Whether the frame's write failed: the frame did not reach the server whole. */
+  private volatile boolean writeFailed;
   /** Set once the socket took the request; never reassigned. */
   volatile Connection connection;
   volatile String id;
@@ -45,7 +47,12 @@ final class Pending extends CompletableFuture<DfxHttpResponse> {
     state.compareAndSet(WRITING, WRITTEN);
   }
 
-  /** @return whether the whole frame was written (so the server may have acted on it) */
+  /** The socket could not write the frame: it did not reach the server whole. */
+  void writeFailed() {
+    writeFailed = true;
+  }
+
+  /** @return whether the whole frame was written (its write completed) */
   boolean wasWritten() {
     return written;
   }
@@ -74,8 +81,11 @@ final class Pending extends CompletableFuture<DfxHttpResponse> {
   }
 
   /**
-   * Fails the request as the socket under it went away: "may have acted" when its frame was fully
-   * written, else "not sent".
+   * Fails the request as the socket under it went away: "not sent" when its frame was never handed
+   * to the socket (still queued) or its write failed; otherwise "may have acted". A frame whose write
+   * started counts as written even before the JDK confirmed it: the confirmation can come after the
+   * server already answered or dropped the socket, and a message must never be re-sent when it may
+   * have arrived.
    *
    * @param reason what happened, without secrets
    * @param cause the socket's failure, or {@code null}
@@ -86,8 +96,8 @@ final class Pending extends CompletableFuture<DfxHttpResponse> {
       completeExceptionally(TransportException.notSent(reason + "; the request was not written", cause));
       return;
     }
-    fail(written ? TransportException.maybeSent(reason + " after the request was written", cause)
-        : TransportException.notSent(reason + " before the request was fully written", cause));
+    fail(writeFailed ? TransportException.notSent(reason + "; the request could not be written whole", cause)
+        : TransportException.maybeSent(reason + " after the request was written", cause));
   }
 
   /** The deadline passed: a request never written was not sent; else its outcome is unknown. */
