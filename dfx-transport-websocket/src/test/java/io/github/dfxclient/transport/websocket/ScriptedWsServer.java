@@ -31,6 +31,8 @@ final class ScriptedWsServer implements AutoCloseable {
   final AtomicInteger closed = new AtomicInteger();
   final AtomicInteger pings = new AtomicInteger();
   final List<byte[]> frames = new CopyOnWriteArrayList<>();
+  /** The path of each upgrade request. */
+  final List<String> paths = new CopyOnWriteArrayList<>();
 
   /** The answer every renew gets by default. */
   static final String PAIR = "{\"Token\":\"t-next\",\"RefreshToken\":\"r-next\"}";
@@ -51,6 +53,7 @@ final class ScriptedWsServer implements AutoCloseable {
             }
             return null;
           }
+          paths.add(request.getRequestPath());
           response.setAcceptedSubProtocol("json");
           return new Endpoint();
         }));
