@@ -39,6 +39,7 @@ final class Connection implements WebSocket.Listener {
 
   final WsTransport transport;
   final SocketKey key;
+  private final Backoff backoff;
   /** For logs: never the token. */
   final long number = NUMBERS.incrementAndGet();
   private final AtomicInteger users = new AtomicInteger();
@@ -62,6 +63,7 @@ final class Connection implements WebSocket.Listener {
   Connection(WsTransport transport, SocketKey key) {
     this.transport = transport;
     this.key = key;
+    this.backoff = transport.backoff(key);
   }
 
   // ------------------------------------------------------------------ places
@@ -261,7 +263,7 @@ final class Connection implements WebSocket.Listener {
     state = CLOSED;
     users.set(-1);
     transport.forget(this);
-    transport.backoff(key).failed();
+    backoff.failed();
     int status = failure instanceof WebSocketHandshakeException h && h.getResponse() != null
         ? h.getResponse().statusCode() : 0;
     LOG.debug("dfx websocket #{} could not open ({})", number,
@@ -368,8 +370,10 @@ final class Connection implements WebSocket.Listener {
       LOG.debug("dfx websocket #{}: dropped an answer for an unknown request ID ({} bytes)", number, length);
       return;
     }
-    answered = true;
-    transport.backoff(key).succeeded();
+    if (!answered) {
+      answered = true;
+      backoff.succeeded();
+    }
     int status = Frames.digits(b, Frames.ID_LENGTH, 3);
     if (status < 100) {
       p.fail(TransportException.maybeSent("a malformed answer frame (its status is not 3 digits)", null));
@@ -439,7 +443,7 @@ final class Connection implements WebSocket.Listener {
     users.set(-1);
     transport.forget(this);
     if (!answered) {
-      transport.backoff(key).failed();
+      backoff.failed();
     }
     LOG.debug("dfx websocket #{} dropped: {} ({} requests in flight)", number, reason, inFlight.size());
     for (Pending p : inFlight.values()) {

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,7 +33,8 @@ final class WsTransport implements DfxTransport {
   private final WsSettings settings;
   private final ConcurrentHashMap<SocketKey, Connection> sockets = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<URI, Backoff> backoffs = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, URI> endpoints = new ConcurrentHashMap<>();
+  /** Request URI to socket URI. */
+  private final ConcurrentHashMap<URI, URI> endpoints = new ConcurrentHashMap<>();
   private final ReentrantLock idleLock = new ReentrantLock();
   /** Idle sockets, least recently used first. */
   private final LinkedHashMap<Connection, Boolean> idle = new LinkedHashMap<>();
@@ -129,24 +129,28 @@ final class WsTransport implements DfxTransport {
    */
   private SocketKey key(DfxHttpRequest request) {
     URI u = request.uri();
-    String raw = u.getRawPath() == null ? "" : u.getRawPath();
-    int end = raw.length();
-    String template = request.pathTemplate();
-    for (int i = 0; i < template.length() && end > 0; i++) {
-      if (template.charAt(i) == '/') {
-        end = raw.lastIndexOf('/', end - 1);
-      }
-    }
-    String scheme = u.getScheme().toLowerCase(Locale.ROOT);
-    String text = (scheme.equals("https") ? "wss" : "ws") + "://" + u.getRawAuthority() + raw.substring(0, Math.max(end, 0));
-    URI ws = endpoints.get(text);
+    URI ws = endpoints.get(u);
     if (ws == null) {
-      ws = URI.create(text);
-      if (endpoints.size() < 256) {
-        endpoints.put(text, ws);
+      ws = webSocketUri(u, request.pathTemplate());
+      if (endpoints.size() < 1024) {
+        // the engine reuses one URI per operation without path parameters: those are found at once
+        endpoints.put(u, ws);
       }
     }
     return new SocketKey(ws, request.headers().get("Authorization"));
+  }
+
+  /** @return the socket URI of a request URI: its scheme, authority and the path before the operation's segments */
+  static URI webSocketUri(URI u, String pathTemplate) {
+    String raw = u.getRawPath() == null ? "" : u.getRawPath();
+    int end = raw.length();
+    for (int i = 0; i < pathTemplate.length() && end > 0; i++) {
+      if (pathTemplate.charAt(i) == '/') {
+        end = raw.lastIndexOf('/', end - 1);
+      }
+    }
+    String scheme = "https".equalsIgnoreCase(u.getScheme()) ? "wss" : "ws";
+    return URI.create(scheme + "://" + u.getRawAuthority() + raw.substring(0, Math.max(end, 0)));
   }
 
   Backoff backoff(SocketKey key) {
