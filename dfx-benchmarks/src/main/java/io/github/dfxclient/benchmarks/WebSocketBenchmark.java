@@ -56,7 +56,13 @@ import java.util.function.Supplier;
 public final class WebSocketBenchmark {
   private static final int WARMUP_BLOCKS = Integer.getInteger("bench.warmupBlocks", 6);
   private static final int BLOCKS = Integer.getInteger("bench.blocks", 20);
-  private static final int CALLS = Integer.getInteger("bench.calls", 4096);
+  /** Calls per block of the row against HTTP (whose calls cost 20 times more). */
+  private static final int HTTP_CALLS = Integer.getInteger("bench.httpCalls", 4096);
+  /**
+   * Calls per block of the rows against the raw client: process CPU time moves in 10 ms steps on
+   * Linux, so a block must take well over 100 ms for its CPU per call to be read to a few percent.
+   */
+  private static final int CALLS = Integer.getInteger("bench.calls", 16384);
   private static final int IN_FLIGHT = 64;
   private static final LongAdder FAILURES = new LongAdder();
   private static final com.sun.management.OperatingSystemMXBean OS =
@@ -64,7 +70,7 @@ public final class WebSocketBenchmark {
 
   private WebSocketBenchmark() {}
 
-  /** One side of a row: {@code CALLS} calls, {@link #IN_FLIGHT} in flight. */
+  /** One side of a row: a block of calls, {@link #IN_FLIGHT} in flight. */
   @FunctionalInterface
   interface Side {
     void run() throws Exception;
@@ -94,20 +100,25 @@ public final class WebSocketBenchmark {
           .bearerToken(() -> DEVICE_TOKEN).build());
       int[] before = stats(base);
       Result throughput = measure("64 renews in flight: JDK HTTP transport (a) vs WebSocket transport (b)",
-          () -> inFlight(() -> overHttp.renew(CURRENT)), () -> inFlight(() -> overWs.renew(CURRENT)));
+          () -> inFlight(() -> overHttp.renew(CURRENT), HTTP_CALLS), () -> inFlight(() -> overWs.renew(CURRENT), HTTP_CALLS),
+          HTTP_CALLS);
       int[] after = stats(base);
 
       RawSocket raw = new RawSocket(URI.create("ws://" + base.getRawAuthority()));
       Result overhead = measure("64 renews in flight: raw java.net.http.WebSocket (a) vs WebSocket transport (b)",
-          () -> inFlight(raw::renew), () -> inFlight(() -> overWs.renew(CURRENT)));
+          () -> inFlight(raw::renew), () -> inFlight(() -> overWs.renew(CURRENT)), CALLS);
+
+      URI renewUri = URI.create(base + "/auths/renew");
+      Result transportOnly = measure("64 renews in flight: raw java.net.http.WebSocket (a) vs the WebSocket transport"
+          + " alone, without the engine (b)", () -> inFlight(raw::renew), () -> inFlight(() -> bare(ws, renewUri)), CALLS);
 
       System.out.println();
       System.out.printf(Locale.ROOT, "WebSocket benchmark | %d cores | Java %s | load average at start %.2f |"
-          + " %d blocks x %d calls, %d in flight, one caller thread%n", Runtime.getRuntime().availableProcessors(),
-          Runtime.version(), load, BLOCKS, CALLS, IN_FLIGHT);
+          + " %d blocks x %d calls (against HTTP: %d), %d in flight, one caller thread%n",
+          Runtime.getRuntime().availableProcessors(), Runtime.version(), load, BLOCKS, CALLS, HTTP_CALLS, IN_FLIGHT);
       System.out.println("| comparison | a CPU us/call | b CPU us/call | CPU ratio b/a | a wall us/call | b wall us/call | wall ratio b/a |");
       System.out.println("|---|---|---|---|---|---|---|");
-      for (Result r : new Result[] {throughput, overhead}) {
+      for (Result r : new Result[] {throughput, overhead, transportOnly}) {
         System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.3f | %.1f | %.1f | %.3f |%n", r.name(), r.aCpuUs(),
             r.bCpuUs(), r.cpuRatio(), r.aWallUs(), r.bWallUs(), r.wallRatio());
       }
@@ -127,6 +138,26 @@ public final class WebSocketBenchmark {
     }
   }
 
+  private static final java.util.Map<String, String> HEADERS = java.util.Map.of("Content-Type", "application/json",
+      "Accept", "application/json", "User-Agent", "bench", "Authorization", "Bearer " + DEVICE_TOKEN);
+
+  /**
+   * The transport's own share: the request the engine would form, handed to the transport directly,
+   * and the answer's two fields parsed as the raw side parses them (no engine, no codec, no retry).
+   */
+  private static CompletableFuture<String[]> bare(DfxTransport ws, URI renewUri) {
+    io.github.dfxclient.core.spi.DfxHttpRequest request = new io.github.dfxclient.core.spi.DfxHttpRequest("POST",
+        renewUri, HEADERS, RENEW_BODY, System.nanoTime() + 15_000_000_000L, 65536,
+        io.github.dfxclient.auths.AuthsOperations.RENEW, java.util.Map.of(), java.util.Map.of());
+    return ws.sendAsync(request).thenApply(r -> {
+      try {
+        return parse(r.body(), "Token", "RefreshToken");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
   /** @return connections the server accepted so far: HTTP (this query's included), WebSocket */
   private static int[] stats(URI base) throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -138,9 +169,13 @@ public final class WebSocketBenchmark {
 
   /** {@link #CALLS} calls with at most {@link #IN_FLIGHT} in flight, all issued from this thread. */
   private static void inFlight(Supplier<CompletableFuture<?>> call) throws Exception {
+    inFlight(call, CALLS);
+  }
+
+  private static void inFlight(Supplier<CompletableFuture<?>> call, int calls) throws Exception {
     Semaphore window = new Semaphore(IN_FLIGHT);
-    CompletableFuture<?>[] all = new CompletableFuture<?>[CALLS];
-    for (int i = 0; i < CALLS; i++) {
+    CompletableFuture<?>[] all = new CompletableFuture<?>[calls];
+    for (int i = 0; i < calls; i++) {
       window.acquire();
       all[i] = call.get().whenComplete((v, f) -> {
         window.release();
@@ -152,7 +187,7 @@ public final class WebSocketBenchmark {
     CompletableFuture.allOf(all).handle((v, f) -> null).get(120, TimeUnit.SECONDS);
   }
 
-  private static Result measure(String name, Side a, Side b) throws Exception {
+  private static Result measure(String name, Side a, Side b, int calls) throws Exception {
     System.err.println("measuring: " + name);
     for (int i = 0; i < WARMUP_BLOCKS; i++) {
       a.run();
@@ -170,8 +205,8 @@ public final class WebSocketBenchmark {
         long cpu = OS.getProcessCpuTime();
         long wall = System.nanoTime();
         (isA ? a : b).run();
-        double cpuUs = (OS.getProcessCpuTime() - cpu) / 1000.0 / CALLS;
-        double wallUs = (System.nanoTime() - wall) / 1000.0 / CALLS;
+        double cpuUs = (OS.getProcessCpuTime() - cpu) / 1000.0 / calls;
+        double wallUs = (System.nanoTime() - wall) / 1000.0 / calls;
         if (isA) {
           aCpu[k] = cpuUs;
           aWall[k] = wallUs;
