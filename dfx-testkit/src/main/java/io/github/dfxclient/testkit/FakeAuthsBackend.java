@@ -34,7 +34,7 @@ import java.util.Set;
 
 /**
  * The state of a fake DFX Auths service, shared by its two faces: {@link FakeAuths} (in memory)
- * and {@link FakeDfxServer} (HTTP). Thread-safe.
+ * and {@link FakeDfxServer} (HTTP and WebSocket). Thread-safe.
  *
  * <p>Semantics, as the real service documents them:
  * <ul>
@@ -68,9 +68,11 @@ import java.util.Set;
  *   <li>Scripted failures ({@link #failNext}) are used up first, one per request, in order.
  *   <li>Requests are routed and decoded with the operations' own descriptors ({@link DfxOperation}):
  *       over HTTP by method and path ({@link FakeDfxServer}), in memory by the operation the
- *       request carries ({@link FakeAuths}); 404 {@code NOT_FOUND} for an unknown route, 415 for a
- *       body that is not JSON, 400 {@code INVALID_REQUEST} for a body the server cannot read. {@link
- *       #handle} adds an operation.
+ *       request carries ({@link FakeAuths}), over WebSocket by action ID ({@link
+ *       FakeDfxServer#webSocketUri()}); 404 {@code NOT_FOUND} for an unknown route (400 {@code
+ *       INCORRECT_REQUEST} "Invalid Route Number" for an unknown action ID), 415 for a body that is
+ *       not JSON, 400 {@code INVALID_REQUEST} for a body the server cannot read. {@link #handle}
+ *       adds an operation.
  *   <li>Request counts, scripted failures and latency are kept per operation (by the descriptor's
  *       identity), so operations without an action ID have them too; the {@code DfxEndpoint}
  *       overloads are those of the endpoint's {@link DfxEndpoint#operation() operation}.
@@ -578,6 +580,64 @@ public final class FakeAuthsBackend {
       return error(404, "NOT_FOUND", "No such endpoint", null);
     }
     return serve(served, handler, List.copyOf(pathParameters.values()), contentType, authorization, body);
+  }
+
+  /** The status, code and message of a frame whose action ID no served operation has (the real API's). */
+  static final String INCORRECT_REQUEST = "INCORRECT_REQUEST";
+
+  /**
+   * @param actionId a DFX action ID
+   * @return the served operation with that action ID, if any (the WebSocket face routes by it)
+   */
+  synchronized Optional<DfxOperation<?, ?>> operation(int actionId) {
+    for (DfxOperation<?, ?> op : handlers.keySet()) {
+      if (op.hasActionId() && op.actionId() == actionId) {
+        return Optional.of(op);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Serves one request frame of the WebSocket face: routes it by its action ID (400 {@code
+   * INCORRECT_REQUEST} "Invalid Route Number" for one no served operation has, as the real API
+   * answers), reads the path parameters from the request object's {@code "Params"} (by name) and the
+   * body from its top-level fields, and goes on as {@link #serve(String, String, String, String,
+   * byte[])} does (counts, scripted failures, latency, the handler).
+   *
+   * @param actionId the frame's action ID
+   * @param json the frame's request object, UTF-8 JSON
+   * @param authorization {@code Bearer <token>} of the socket (its upgrade request or its in-band
+   *     login), or {@code null}
+   * @return what to answer
+   */
+  synchronized Reply serveFrame(int actionId, byte[] json, String authorization) {
+    Optional<DfxOperation<?, ?>> found = operation(actionId);
+    if (found.isEmpty()) {
+      return error(400, INCORRECT_REQUEST, "Invalid Route Number", null);
+    }
+    DfxOperation<?, ?> op = found.get();
+    List<String> parameters = List.of();
+    if (!op.pathParameterNames().isEmpty()) {
+      Map<String, Object> object;
+      try {
+        object = io.github.dfxclient.core.codec.JsonObjectCodec.anyObject().decode(json);
+      } catch (IllegalArgumentException e) {
+        return error(400, "INVALID_REQUEST", "Invalid request: " + e.getMessage(), null);
+      }
+      if (!(object.get("Params") instanceof Map<?, ?> params)) {
+        return error(400, "INVALID_REQUEST", "Invalid request: Params must be an object", null);
+      }
+      List<String> values = new ArrayList<>();
+      for (String name : op.pathParameterNames()) {
+        if (!(params.get(name) instanceof String v) || v.isEmpty()) {
+          return error(400, "INVALID_REQUEST", "Invalid request: Params." + name + " must be a string", null);
+        }
+        values.add(v);
+      }
+      parameters = values;
+    }
+    return serve(op, handlers.get(op), parameters, "application/json", authorization, json);
   }
 
   /** The same action ID; without one, the same method and path template. */

@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.jetty11.Jetty11HttpServer;
 import io.github.dfxclient.auths.TokenPair;
 import java.io.PrintStream;
 import java.net.URI;
@@ -33,6 +34,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * body that is not JSON, 404 for an unknown route); scripted failures and latency become HTTP
  * errors, resets and delays.
  *
+ * <p>The same port also speaks DFX's WebSocket API ({@link #webSocketUri()}, any path, subprotocol
+ * {@code json}) over the same backend: request frames routed by action ID (400 {@code
+ * INCORRECT_REQUEST} "Invalid Route Number" for an unknown one), answered in binary frames; the
+ * socket is authenticated by its upgrade request's {@code Authorization: Bearer} or by an in-band
+ * {@code 0718 {"Token"}} frame; scripted resets drop the socket, latency holds answers back.
+ *
  * <p>An admin API under {@link #ADMIN_PREFIX} serves teams that drive the server from another
  * language (see {@link FakeDfxAdmin}). In a JUnit 5 test, use {@link FakeDfxServerExtension}. As a
  * process: {@code FakeDfxServer.main("8080")}.
@@ -45,6 +52,7 @@ public final class FakeDfxServer implements AutoCloseable {
 
   private final AtomicReference<FakeAuthsBackend> backend;
   private final WireMockServer wireMock;
+  private final FakeWebSocketFace webSockets;
 
   /** A server on a free loopback port with a new backend. Call {@link #start()}. */
   public FakeDfxServer() {
@@ -60,10 +68,17 @@ public final class FakeDfxServer implements AutoCloseable {
       throw new IllegalArgumentException("backend and a port 0..65535 are required");
     }
     this.backend = new AtomicReference<>(backend);
+    this.webSockets = new FakeWebSocketFace(this.backend);
     this.wireMock = new WireMockServer(wireMockConfig()
         .bindAddress("127.0.0.1")
         .port(port)
         .jettyAcceptors(1)
+        .httpServerFactory((options, admin, stubs) -> new Jetty11HttpServer(options, admin, stubs) {
+          @Override
+          protected void decorateMockServiceContextBeforeConfig(org.eclipse.jetty.servlet.ServletContextHandler context) {
+            webSockets.configure(context);
+          }
+        })
         .extensions(new Router(this.backend), new LikeTheRealApi()));
   }
 
@@ -77,6 +92,43 @@ public final class FakeDfxServer implements AutoCloseable {
   /** @return the base URI to hand to an adapter, e.g. {@code http://127.0.0.1:41234} */
   public URI baseUri() {
     return URI.create("http://127.0.0.1:" + wireMock.port());
+  }
+
+  /**
+   * @return the URI of the WebSocket face on the same port, e.g. {@code ws://127.0.0.1:41234} (any
+   *     path is served): what a WebSocket transport derives from {@link #baseUri()}
+   */
+  public URI webSocketUri() {
+    return URI.create("ws://127.0.0.1:" + wireMock.port());
+  }
+
+  /** @return how many WebSocket connections were opened since the last {@link #reset()} */
+  public int webSocketsOpened() {
+    return webSockets.opened();
+  }
+
+  /** @return how many WebSocket connections are open now */
+  public int webSocketsOpen() {
+    return webSockets.openNow();
+  }
+
+  /**
+   * @return the {@code Authorization} header of every WebSocket upgrade request since the last
+   *     {@link #reset()}, oldest first ({@code null} for an upgrade without one); a test fake's
+   *     journal, which holds tokens
+   */
+  public List<String> webSocketUpgradeAuthorizations() {
+    return webSockets.upgradeAuthorizations();
+  }
+
+  /** @return every WebSocket request frame received since the last {@link #reset()}, as received, oldest first */
+  public List<byte[]> webSocketFrames() {
+    return webSockets.frames();
+  }
+
+  /** Drops every open WebSocket connection without a close handshake, as a crashed server would. */
+  public void dropWebSockets() {
+    webSockets.dropAll();
   }
 
   /** @return the state behind this server: issue pairs, script failures, read the outbox */
@@ -117,15 +169,17 @@ public final class FakeDfxServer implements AutoCloseable {
     return wireMock.getAllServeEvents().size();
   }
 
-  /** Forgets the backend's state and the request journal. */
+  /** Forgets the backend's state, the request journal and the WebSocket counts and journals. */
   public void reset() {
     backend.get().reset();
     wireMock.resetRequests();
+    webSockets.reset();
   }
 
   @Override
   public void close() {
     wireMock.stop();
+    webSockets.close();
   }
 
   /**
@@ -156,6 +210,8 @@ public final class FakeDfxServer implements AutoCloseable {
     TokenPair device = server.backend().issuePair(FakeAuths.DEVICE);
     URI base = server.baseUri();
     out.println("Fake DFX server listening on " + base + " (admin API under " + base + ADMIN_PREFIX + ")");
+    out.println("WebSocket API on " + server.webSocketUri() + " (subprotocol json; Authorization: Bearer on the"
+        + " upgrade, or a first 0718 {\"Token\"} frame)");
     out.println("Device pair (fake; renew spends it, POST " + ADMIN_PREFIX + "/pairs mints another):");
     out.println("  Token:        " + device.token());
     out.println("  RefreshToken: " + device.refreshToken());

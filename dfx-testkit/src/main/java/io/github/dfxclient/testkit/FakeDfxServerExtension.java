@@ -70,6 +70,11 @@ public final class FakeDfxServerExtension implements BeforeAllCallback, BeforeEa
     return server().baseUri();
   }
 
+  /** @return the server's WebSocket URI, e.g. {@code ws://127.0.0.1:41234} (the same port) */
+  public URI webSocketUri() {
+    return server().webSocketUri();
+  }
+
   /** @return the server's state */
   public FakeAuthsBackend backend() {
     return server().backend();

@@ -3,6 +3,8 @@ package io.github.dfxclient.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.dfxclient.core.Credential;
 import io.github.dfxclient.core.DfxApiException;
@@ -105,6 +107,20 @@ public abstract class TransportContract {
 
   /** @return the base URI of the server the transport reaches */
   protected abstract URI baseUri();
+
+  /**
+   * @return whether the transport carries operations without an action ID ({@link #GET_STATUS}):
+   *     true for HTTP transports (the default); false for a transport that frames requests by action
+   *     ID (DFX's WebSocket API): its rows for such operations are skipped with this reason, and
+   *     {@link #refusesAnOperationWithoutActionIdWhenItCannotFrameIt} checks the refusal instead
+   */
+  protected boolean carriesOperationsWithoutActionId() {
+    return true;
+  }
+
+  private static final String FRAMED_BY_ACTION_ID =
+      "this transport frames requests by action ID; GET /test/status has none (refused: see"
+          + " refusesAnOperationWithoutActionIdWhenItCannotFrameIt)";
 
   private String userToken;
   private String deviceToken;
@@ -278,6 +294,7 @@ public abstract class TransportContract {
    */
   @Test
   public void runsAPlainGetWithoutActionIdOrRequest() throws Exception {
+    assumeTrue(carriesOperationsWithoutActionId(), FRAMED_BY_ACTION_ID);
     try (DfxClient client = client(settings())) {
       assertThat(client.call(GET_STATUS)).isEqualTo(new Item("status", "device", false));
       assertThat(client.callAsync(GET_STATUS).get(5, TimeUnit.SECONDS).name()).isEqualTo("device");
@@ -294,6 +311,7 @@ public abstract class TransportContract {
    */
   @Test
   public void namesAnOperationWithoutActionIdByMethodAndPath() {
+    assumeTrue(carriesOperationsWithoutActionId(), FRAMED_BY_ACTION_ID);
     RetryRegistry registry = RetryRegistry.ofDefaults();
     backend().failNext(GET_STATUS, ScriptedFailure.error(409, "BUSY", "Try later"), 1);
     ClientSettings s = settings().retryPolicy(DfxRetryPolicy.builder().retryRegistry(registry).build());
@@ -316,6 +334,7 @@ public abstract class TransportContract {
   /** A reset after sending: a GET without action ID is sent again (its own resend rule): two requests. */
   @Test
   public void resendsAPlainGetAfterAReset() {
+    assumeTrue(carriesOperationsWithoutActionId(), FRAMED_BY_ACTION_ID);
     backend().failNext(GET_STATUS, ScriptedFailure.connectionReset(), 1);
     try (DfxClient client = client(settings())) {
       assertThat(client.call(GET_STATUS).name()).isEqualTo("device");
@@ -330,6 +349,27 @@ public abstract class TransportContract {
     try (DfxClient client = client(s)) {
       assertThatThrownBy(() -> client.call(GET_STATUS)).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("no device token for GET /test/status");
+      assertThat(backend().requestsReceived(GET_STATUS)).isZero();
+    }
+  }
+
+  /**
+   * A transport that frames by action ID refuses an operation without one: nothing reaches the
+   * server, the failure says "not sent" and names the operation, blocking and async.
+   * @throws java.lang.Exception when the test fails to run
+   */
+  @Test
+  public void refusesAnOperationWithoutActionIdWhenItCannotFrameIt() throws Exception {
+    assumeFalse(carriesOperationsWithoutActionId(), "this transport carries operations without an action ID");
+    try (DfxClient client = client(settings())) {
+      DfxTransportException e = catchThrowableOfType(DfxTransportException.class, () -> client.call(GET_STATUS));
+      Throwable async = catchThrowableOfType(java.util.concurrent.ExecutionException.class,
+          () -> client.callAsync(GET_STATUS).get(5, TimeUnit.SECONDS)).getCause();
+
+      assertThat(e.outcomeUnknown()).isFalse();
+      assertThat(e.getMessage()).contains("GET /test/status").contains("action ID");
+      assertThat(async).isInstanceOf(DfxTransportException.class);
+      assertThat(((DfxTransportException) async).outcomeUnknown()).isFalse();
       assertThat(backend().requestsReceived(GET_STATUS)).isZero();
     }
   }

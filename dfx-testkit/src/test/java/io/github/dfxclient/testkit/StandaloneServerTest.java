@@ -25,6 +25,7 @@ class StandaloneServerTest {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static FakeServerProcess server;
   private static URI base;
+  private static String welcomeText;
   private static String deviceToken;
   private static String deviceRefresh;
 
@@ -39,6 +40,49 @@ class StandaloneServerTest {
     deviceRefresh = t.group(2);
     assertThat(welcome).contains("curl -s -X PATCH " + base + "/auths/users/code")
         .contains("curl -s " + base + "/auth/v1/authenticate").contains(base + "/__dfx/sso/codes");
+    welcomeText = welcome;
+  }
+
+  /**
+   * The process offers the WebSocket face on the same port: its welcome names it, a token minted with
+   * the admin API logs the socket in with the official client's in-band 0718 frame, and an unknown
+   * action ID is answered 400 (neither is an operation the backend counts).
+   * @throws Exception when the test fails to run
+   */
+  @Test
+  void theProcessSpeaksTheWebSocketApiOnTheSamePort() throws Exception {
+    assertThat(welcomeText).contains("WebSocket API on ws://127.0.0.1:" + base.getPort());
+    String pair = send("POST", "/__dfx/pairs", null, "{\"subject\":\"device-ws\"}").body();
+    java.util.concurrent.LinkedBlockingQueue<String> answers = new java.util.concurrent.LinkedBlockingQueue<>();
+    java.net.http.WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("json")
+        .buildAsync(URI.create("ws://127.0.0.1:" + base.getPort()), new java.net.http.WebSocket.Listener() {
+          private final java.io.ByteArrayOutputStream parts = new java.io.ByteArrayOutputStream();
+
+          @Override
+          public java.util.concurrent.CompletionStage<?> onBinary(java.net.http.WebSocket w, java.nio.ByteBuffer data,
+              boolean last) {
+            byte[] b = new byte[data.remaining()];
+            data.get(b);
+            parts.writeBytes(b);
+            if (last) {
+              answers.add(parts.toString(StandardCharsets.UTF_8));
+              parts.reset();
+            }
+            w.request(1);
+            return null;
+          }
+        }).get(30, TimeUnit.SECONDS);
+    try {
+      ws.sendBinary(java.nio.ByteBuffer.wrap(("07180718AbCdEf" + pair).getBytes(StandardCharsets.UTF_8)), true)
+          .get(10, TimeUnit.SECONDS);
+      assertThat(answers.poll(10, TimeUnit.SECONDS)).isEqualTo("0718AbCdEf200{}");
+      ws.sendBinary(java.nio.ByteBuffer.wrap("09990999AbCdEg{}".getBytes(StandardCharsets.UTF_8)), true)
+          .get(10, TimeUnit.SECONDS);
+      assertThat(answers.poll(10, TimeUnit.SECONDS))
+          .isEqualTo("0999AbCdEg400{\"Code\":\"INCORRECT_REQUEST\",\"Message\":\"Invalid Route Number\"}");
+    } finally {
+      ws.abort();
+    }
   }
 
   @AfterAll

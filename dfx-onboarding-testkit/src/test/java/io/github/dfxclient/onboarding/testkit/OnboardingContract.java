@@ -499,7 +499,8 @@ abstract class OnboardingContract {
   /** 705 goes without Authorization; its body is the JSON of the request, byte for byte. */
   @Test
   void registrationOnTheWire() {
-    Assumptions.assumeTrue(journal() != null, "no wire: an in-memory transport");
+    Assumptions.assumeTrue(journal() != null, "no HTTP request journal: an in-memory transport, or WebSocket"
+        + " frames (their bytes are checked by WebSocketOnboardingTest)");
     new OnboardingClient(client(bearer("eyJ.never.sent"))).registerLicense(new RegisterLicenseRequest("LINUX", KEY,
         "Kiosk 7", "com.example.kiosk", "1.4.2", Duration.ofHours(12), "kiosk.example.com"));
 
@@ -518,7 +519,8 @@ abstract class OnboardingContract {
   /** 201 carries the device token as its bearer; its body is the JSON of the request, byte for byte. */
   @Test
   void loginOnTheWire() {
-    Assumptions.assumeTrue(journal() != null, "no wire: an in-memory transport");
+    Assumptions.assumeTrue(journal() != null, "no HTTP request journal: an in-memory transport, or WebSocket"
+        + " frames (their bytes are checked by WebSocketOnboardingTest)");
     fake.addUser("bob@example.com", "pä ss \"wörd\"", MFA);
     RegisteredLicense device = registerKiosk();
 

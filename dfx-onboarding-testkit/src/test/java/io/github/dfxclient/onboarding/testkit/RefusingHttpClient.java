@@ -104,4 +104,41 @@ final class RefusingHttpClient extends HttpClient {
   public Optional<Executor> executor() {
     return delegate.executor();
   }
+
+  /**
+   * WebSocket sockets, refused the same way: the first {@code n} opening handshakes (of exchanges and
+   * sockets together) fail with a {@link ConnectException} before a byte leaves.
+   */
+  @Override
+  public java.net.http.WebSocket.Builder newWebSocketBuilder() {
+    java.net.http.WebSocket.Builder real = delegate.newWebSocketBuilder();
+    return new java.net.http.WebSocket.Builder() {
+      @Override
+      public java.net.http.WebSocket.Builder header(String name, String value) {
+        real.header(name, value);
+        return this;
+      }
+
+      @Override
+      public java.net.http.WebSocket.Builder connectTimeout(Duration timeout) {
+        real.connectTimeout(timeout);
+        return this;
+      }
+
+      @Override
+      public java.net.http.WebSocket.Builder subprotocols(String most, String... lesser) {
+        real.subprotocols(most, lesser);
+        return this;
+      }
+
+      @Override
+      public CompletableFuture<java.net.http.WebSocket> buildAsync(java.net.URI uri,
+          java.net.http.WebSocket.Listener listener) {
+        if (refuse()) {
+          return CompletableFuture.failedFuture(new ConnectException("Connection refused (scripted)"));
+        }
+        return real.buildAsync(uri, listener);
+      }
+    };
+  }
 }

@@ -26,6 +26,9 @@ class ReadmeSnippetsTest {
   private static final String ONBOARDING =
       "dfx-onboarding-testkit/src/test/java/io/github/dfxclient/onboarding/testkit/OnboardingStoryTest.java";
 
+  private static final String WEBSOCKET =
+      "dfx-transport-websocket/src/test/java/io/github/dfxclient/transport/websocket/WebSocketExampleTest.java";
+
   /** Source (from the repository's root), tag, and the page that shows it. */
   private static final String[][] SNIPPETS = {
       {"dfx-transport-jdk/" + JDK + "example/QuickStart.java", "quickstart", "README.md"},
@@ -52,13 +55,15 @@ class ReadmeSnippetsTest {
           "docs/metrics.md"},
       {ONBOARDING, "onboarding", "docs/onboarding.md"},
       {ONBOARDING, "onboarding-fake", "docs/onboarding.md"},
+      {WEBSOCKET, "websocket", "docs/websocket.md"},
+      {WEBSOCKET, "websocket-fake", "docs/websocket.md"},
   };
 
   @ParameterizedTest
   @ValueSource(strings = {"quickstart", "feign-quickstart", "many-users", "testkit-service", "testkit-example",
       "testkit-http", "fleet", "session-example", "all-operations", "test-operation", "test-operation-handler",
       "spring-service", "spring-override", "metrics-plain-java", "metrics-convention", "onboarding",
-      "onboarding-fake"})
+      "onboarding-fake", "websocket", "websocket-fake"})
   void eachPageShowsItsTestedCode(String tag) throws IOException {
     String[] s = find(tag);
 

@@ -1,0 +1,352 @@
+package io.github.dfxclient.benchmarks;
+
+import static io.github.dfxclient.benchmarks.Baseline.CURRENT;
+import static io.github.dfxclient.benchmarks.Baseline.DEVICE_TOKEN;
+import static io.github.dfxclient.benchmarks.Baseline.RENEW_BODY;
+import static io.github.dfxclient.benchmarks.Baseline.parse;
+
+import io.github.dfxclient.auths.AsyncAuthsClient;
+import io.github.dfxclient.core.DfxClient;
+import io.github.dfxclient.core.spi.DfxTransport;
+import io.github.dfxclient.transport.jdk.JdkHttpTransport;
+import io.github.dfxclient.transport.websocket.WebSocketTransport;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * The WebSocket transport, measured as {@link OverheadBenchmark} measures the HTTP ones: blocks of
+ * the two sides of a row alternate in one JVM, from one caller thread keeping 64 renews in flight,
+ * against one {@link FixedAnswerServer} in a <em>separate</em> process (HTTP and WebSocket on one
+ * port); per block the process CPU time and the wall time per call; the median over blocks, and the
+ * median of the per-block ratios.
+ *
+ * <pre>
+ * mvn -B -ntp -q -Pbench package -pl dfx-benchmarks -am -Dbench.mainClass=io.github.dfxclient.benchmarks.WebSocketBenchmark
+ * </pre>
+ *
+ * Rows: the WebSocket transport (one socket) vs the JDK HTTP transport (its HttpClient's HTTP/1.1
+ * pool), both under {@code AsyncAuthsClient}: throughput ratio and the connections each used (the
+ * server counts them); and the WebSocket transport vs a raw {@code java.net.http.WebSocket} client
+ * sending the same frames on one socket and matching answers by request ID (CPU per call; target
+ * at most 1.10).
+ */
+public final class WebSocketBenchmark {
+  private static final int WARMUP_BLOCKS = Integer.getInteger("bench.warmupBlocks", 6);
+  private static final int BLOCKS = Integer.getInteger("bench.blocks", 20);
+  /** Calls per block of the row against HTTP (whose calls cost 20 times more). */
+  private static final int HTTP_CALLS = Integer.getInteger("bench.httpCalls", 4096);
+  /**
+   * Calls per block of the rows against the raw client: process CPU time moves in 10 ms steps on
+   * Linux, so a block must take well over 100 ms for its CPU per call to be read to a few percent.
+   */
+  private static final int CALLS = Integer.getInteger("bench.calls", 16384);
+  private static final int IN_FLIGHT = 64;
+  private static final LongAdder FAILURES = new LongAdder();
+  private static final com.sun.management.OperatingSystemMXBean OS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+  private WebSocketBenchmark() {}
+
+  /** One side of a row: a block of calls, {@link #IN_FLIGHT} in flight. */
+  @FunctionalInterface
+  interface Side {
+    void run() throws Exception;
+  }
+
+  record Result(String name, double aCpuUs, double bCpuUs, double aWallUs, double bWallUs, double cpuRatio,
+      double wallRatio) {}
+
+  /**
+   * @param args none
+   * @throws Exception when the server cannot start or a call fails
+   */
+  public static void main(String[] args) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process server = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        FixedAnswerServer.class.getName()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try {
+      URI base = URI.create(new BufferedReader(new InputStreamReader(server.getInputStream(),
+          StandardCharsets.UTF_8)).readLine());
+      double load = OS.getSystemLoadAverage();
+
+      DfxTransport http = JdkHttpTransport.builder().build();
+      AsyncAuthsClient overHttp = new AsyncAuthsClient(DfxClient.builder().transport(http).baseUri(base)
+          .bearerToken(() -> DEVICE_TOKEN).build());
+      DfxTransport ws = WebSocketTransport.builder().build();
+      AsyncAuthsClient overWs = new AsyncAuthsClient(DfxClient.builder().transport(ws).baseUri(base)
+          .bearerToken(() -> DEVICE_TOKEN).build());
+      int[] before = stats(base);
+      Result throughput = measure("64 renews in flight: JDK HTTP transport (a) vs WebSocket transport (b)",
+          () -> inFlight(() -> overHttp.renew(CURRENT), HTTP_CALLS), () -> inFlight(() -> overWs.renew(CURRENT), HTTP_CALLS),
+          HTTP_CALLS);
+      int[] after = stats(base);
+
+      RawSocket raw = new RawSocket(URI.create("ws://" + base.getRawAuthority()));
+      Result overhead = measure("64 renews in flight: raw java.net.http.WebSocket (a) vs WebSocket transport (b)",
+          () -> inFlight(raw::renew), () -> inFlight(() -> overWs.renew(CURRENT)), CALLS);
+
+      URI renewUri = URI.create(base + "/auths/renew");
+      Result transportOnly = measure("64 renews in flight: raw java.net.http.WebSocket (a) vs the WebSocket transport"
+          + " alone, without the engine (b)", () -> inFlight(raw::renew), () -> inFlight(() -> bare(ws, renewUri)), CALLS);
+
+      System.out.println();
+      System.out.printf(Locale.ROOT, "WebSocket benchmark | %d cores | Java %s | load average at start %.2f |"
+          + " %d blocks x %d calls (against HTTP: %d), %d in flight, one caller thread%n",
+          Runtime.getRuntime().availableProcessors(), Runtime.version(), load, BLOCKS, CALLS, HTTP_CALLS, IN_FLIGHT);
+      System.out.println("| comparison | a CPU us/call | b CPU us/call | CPU ratio b/a | a wall us/call | b wall us/call | wall ratio b/a |");
+      System.out.println("|---|---|---|---|---|---|---|");
+      for (Result r : new Result[] {throughput, overhead, transportOnly}) {
+        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.3f | %.1f | %.1f | %.3f |%n", r.name(), r.aCpuUs(),
+            r.bCpuUs(), r.cpuRatio(), r.aWallUs(), r.bWallUs(), r.wallRatio());
+      }
+      System.out.printf(Locale.ROOT, "throughput ratio (WebSocket / HTTP, calls per second): %.3f%n",
+          1 / throughput.wallRatio());
+      System.out.printf(Locale.ROOT, "connections the server accepted during the first row: HTTP %d, WebSocket %d%n",
+          after[0] - before[0] - 1, after[1] - before[1]);
+      System.out.printf(Locale.ROOT, "failed calls: %d; load average at the end %.2f%n", FAILURES.sum(),
+          OS.getSystemLoadAverage());
+      ws.close();
+      http.close();
+      raw.close();
+    } finally {
+      server.getOutputStream().close();
+      server.destroy();
+      server.waitFor(5, TimeUnit.SECONDS);
+    }
+  }
+
+  private static final java.util.Map<String, String> HEADERS = java.util.Map.of("Content-Type", "application/json",
+      "Accept", "application/json", "User-Agent", "bench", "Authorization", "Bearer " + DEVICE_TOKEN);
+
+  /**
+   * The transport's own share: the request the engine would form, handed to the transport directly,
+   * and the answer's two fields parsed as the raw side parses them (no engine, no codec, no retry).
+   */
+  private static CompletableFuture<String[]> bare(DfxTransport ws, URI renewUri) {
+    io.github.dfxclient.core.spi.DfxHttpRequest request = new io.github.dfxclient.core.spi.DfxHttpRequest("POST",
+        renewUri, HEADERS, RENEW_BODY, System.nanoTime() + 15_000_000_000L, 65536,
+        io.github.dfxclient.auths.AuthsOperations.RENEW, java.util.Map.of(), java.util.Map.of());
+    return ws.sendAsync(request).thenApply(r -> {
+      try {
+        return parse(r.body(), "Token", "RefreshToken");
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** @return connections the server accepted so far: HTTP (this query's included), WebSocket */
+  private static int[] stats(URI base) throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String body = client.send(HttpRequest.newBuilder(URI.create(base + "/__stats")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    String[] v = parse(body.getBytes(StandardCharsets.UTF_8), "http", "ws");
+    return new int[] {Integer.parseInt(v[0]), Integer.parseInt(v[1])};
+  }
+
+  /** {@link #CALLS} calls with at most {@link #IN_FLIGHT} in flight, all issued from this thread. */
+  private static void inFlight(Supplier<CompletableFuture<?>> call) throws Exception {
+    inFlight(call, CALLS);
+  }
+
+  private static void inFlight(Supplier<CompletableFuture<?>> call, int calls) throws Exception {
+    Semaphore window = new Semaphore(IN_FLIGHT);
+    CompletableFuture<?>[] all = new CompletableFuture<?>[calls];
+    for (int i = 0; i < calls; i++) {
+      window.acquire();
+      all[i] = call.get().whenComplete((v, f) -> {
+        window.release();
+        if (f != null) {
+          FAILURES.increment();
+        }
+      });
+    }
+    CompletableFuture.allOf(all).handle((v, f) -> null).get(120, TimeUnit.SECONDS);
+  }
+
+  private static Result measure(String name, Side a, Side b, int calls) throws Exception {
+    System.err.println("measuring: " + name);
+    for (int i = 0; i < WARMUP_BLOCKS; i++) {
+      a.run();
+      b.run();
+    }
+    double[] aCpu = new double[BLOCKS];
+    double[] bCpu = new double[BLOCKS];
+    double[] aWall = new double[BLOCKS];
+    double[] bWall = new double[BLOCKS];
+    for (int k = 0; k < BLOCKS; k++) {
+      boolean aFirst = k % 2 == 0;
+      for (int j = 0; j < 2; j++) {
+        boolean isA = (j == 0) == aFirst;
+        System.gc();
+        long cpu = OS.getProcessCpuTime();
+        long wall = System.nanoTime();
+        (isA ? a : b).run();
+        double cpuUs = (OS.getProcessCpuTime() - cpu) / 1000.0 / calls;
+        double wallUs = (System.nanoTime() - wall) / 1000.0 / calls;
+        if (isA) {
+          aCpu[k] = cpuUs;
+          aWall[k] = wallUs;
+        } else {
+          bCpu[k] = cpuUs;
+          bWall[k] = wallUs;
+        }
+      }
+    }
+    double[] cpuRatios = new double[BLOCKS];
+    double[] wallRatios = new double[BLOCKS];
+    for (int k = 0; k < BLOCKS; k++) {
+      cpuRatios[k] = bCpu[k] / aCpu[k];
+      wallRatios[k] = bWall[k] / aWall[k];
+    }
+    return new Result(name, median(aCpu), median(bCpu), median(aWall), median(bWall), median(cpuRatios),
+        median(wallRatios));
+  }
+
+  private static double median(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  /**
+   * The raw baseline: one {@code java.net.http.WebSocket}, the same request frames (action ID,
+   * request ID, the renew JSON), one write at a time (the JDK's rule), answers matched by request ID
+   * and their two fields parsed with jackson-core, as the raw HTTP baselines do.
+   */
+  static final class RawSocket implements WebSocket.Listener {
+    private static final byte[] LETTERS =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".getBytes(StandardCharsets.US_ASCII);
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final WebSocket socket;
+    private final ConcurrentHashMap<String, CompletableFuture<String[]>> pending = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<byte[]> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean sending = new AtomicBoolean();
+    private final AtomicLong sequence = new AtomicLong();
+
+    RawSocket(URI uri) {
+      socket = client.newWebSocketBuilder().header("Authorization", "Bearer " + DEVICE_TOKEN).subprotocols("json")
+          .connectTimeout(Duration.ofSeconds(5)).buildAsync(uri, this).join();
+    }
+
+    CompletableFuture<String[]> renew() {
+      byte[] frame = new byte[14 + RENEW_BODY.length];
+      frame[0] = '2';
+      frame[1] = '3';
+      frame[2] = '0';
+      frame[3] = '4';
+      System.arraycopy(frame, 0, frame, 4, 4);
+      long n = sequence.getAndIncrement();
+      for (int i = 13; i >= 8; i--) {
+        frame[i] = LETTERS[(int) (n % 52)];
+        n /= 52;
+      }
+      System.arraycopy(RENEW_BODY, 0, frame, 14, RENEW_BODY.length);
+      CompletableFuture<String[]> answer = new CompletableFuture<>();
+      pending.put(new String(frame, 4, 10, StandardCharsets.ISO_8859_1), answer);
+      queue.add(frame);
+      drain();
+      return answer;
+    }
+
+    private void drain() {
+      while (sending.compareAndSet(false, true)) {
+        byte[] next = queue.poll();
+        if (next == null) {
+          sending.set(false);
+          if (queue.isEmpty()) {
+            return;
+          }
+          continue;
+        }
+        CompletableFuture<WebSocket> write = socket.sendBinary(ByteBuffer.wrap(next), true);
+        if (write.isDone()) {
+          sending.set(false);
+          continue;
+        }
+        write.whenComplete((w, f) -> {
+          sending.set(false);
+          drain();
+        });
+        return;
+      }
+    }
+
+    /** The parts of a message the JDK delivered so far (a frame split across reads comes in parts). */
+    private byte[] part;
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+      byte[] b = new byte[data.remaining()];
+      data.get(b);
+      if (part != null) {
+        byte[] joined = Arrays.copyOf(part, part.length + b.length);
+        System.arraycopy(b, 0, joined, part.length, b.length);
+        b = joined;
+        part = null;
+      }
+      if (!last) {
+        part = b;
+        webSocket.request(1);
+        return null;
+      }
+      CompletableFuture<String[]> answer = pending.remove(new String(b, 0, 10, StandardCharsets.ISO_8859_1));
+      if (answer != null) {
+        try {
+          String[] pair = parse(Arrays.copyOfRange(b, 13, b.length), "Token", "RefreshToken");
+          if (b[10] != '2' || pair[1] == null) {
+            throw new IOException("unexpected answer");
+          }
+          answer.complete(pair);
+        } catch (IOException e) {
+          answer.completeExceptionally(e);
+        }
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      failAll(new IOException("closed by the server: " + statusCode));
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      failAll(error);
+    }
+
+    private void failAll(Throwable t) {
+      System.err.println("raw WebSocket ended: " + t);
+      pending.values().forEach(f -> f.completeExceptionally(t));
+    }
+
+    void close() {
+      socket.abort();
+    }
+  }
+}
