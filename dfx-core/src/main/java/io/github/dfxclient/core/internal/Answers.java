@@ -132,8 +132,32 @@ public final class Answers {
    * @return whether it names JSON ({@code application/json} or {@code application/...+json})
    */
   public static boolean isJson(String contentType) {
-    String type = mediaType(contentType).toLowerCase(Locale.ROOT);
-    return type.equals(JSON_MEDIA_TYPE) || (type.startsWith("application/") && type.endsWith("+json"));
+    // the media type is the part before any parameter, without the white space around it (RFC 9110
+    // §8.3.1), compared without regard to case; no copy is made of it
+    int end = contentType.indexOf(';');
+    end = end < 0 ? contentType.length() : end;
+    int start = 0;
+    while (start < end && isOws(contentType.charAt(start))) {
+      start++;
+    }
+    while (end > start && isOws(contentType.charAt(end - 1))) {
+      end--;
+    }
+    int length = end - start;
+    if (length == JSON_MEDIA_TYPE.length() && contentType.regionMatches(true, start, JSON_MEDIA_TYPE, 0, length)) {
+      return true;
+    }
+    return length >= APPLICATION.length() + SUFFIX.length()
+        && contentType.regionMatches(true, start, APPLICATION, 0, APPLICATION.length())
+        && contentType.regionMatches(true, end - SUFFIX.length(), SUFFIX, 0, SUFFIX.length());
+  }
+
+  private static final String APPLICATION = "application/";
+  private static final String SUFFIX = "+json";
+
+  /** Optional white space: SP and HTAB (RFC 9110 §5.6.3), and what {@code String.trim} also drops. */
+  private static boolean isOws(char c) {
+    return c <= ' ';
   }
 
   private static String sanitizeCode(String raw, java.util.Collection<String> secrets) {

@@ -21,12 +21,19 @@ final class AsyncScheduler {
 
   /** @return whether the calling thread is the timer's (which must only schedule) */
   static boolean isTimerThread() {
-    return Thread.currentThread().getName().startsWith("dfx-retry-timer-");
+    return Thread.currentThread() instanceof TimerThread;
+  }
+
+  /** The timer's thread: its own class, so that {@link #isTimerThread} is a type check, not a name's. */
+  private static final class TimerThread extends Thread {
+    TimerThread(Runnable r, String name) {
+      super(r, name);
+    }
   }
 
   private static ScheduledThreadPoolExecutor create() {
     ScheduledThreadPoolExecutor s = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "dfx-retry-timer-" + COUNT.incrementAndGet());
+      Thread t = new TimerThread(r, "dfx-retry-timer-" + COUNT.incrementAndGet());
       t.setDaemon(true);
       return t;
     });

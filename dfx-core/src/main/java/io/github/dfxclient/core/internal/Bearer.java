@@ -25,4 +25,30 @@ public final class Bearer {
     }
     return "Bearer " + token;
   }
+
+  /**
+   * The header value of the last token one client sent, found again by identity: a session hands
+   * out the same {@code String} until it rotates, so its check and concatenation happen once per
+   * token instead of once per request. Entries are immutable and replaced whole (a racy read sees a
+   * complete entry or none); a miss only costs a new check. It holds no more than its client's
+   * credentials already hold.
+   */
+  static final class Cache {
+    private record Checked(String token, String header) {}
+
+    private volatile Checked last;
+
+    /** @see Bearer#headerValue(String) */
+    String headerValue(String token) {
+      Checked hit = last;
+      if (hit != null && hit.token == token) {
+        return hit.header;
+      }
+      String header = Bearer.headerValue(token);
+      if (header != null) {
+        last = new Checked(token, header);
+      }
+      return header;
+    }
+  }
 }

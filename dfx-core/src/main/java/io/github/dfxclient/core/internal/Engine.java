@@ -54,6 +54,8 @@ public final class Engine {
   private final Map<DfxOperation<?, ?>, URI> fixedUris;
   private final Listeners listeners;
   private final String transportName;
+  /** The checked {@code Authorization} value of the last token sent (a view has its own). */
+  private final Bearer.Cache bearers = new Bearer.Cache();
 
   /**
    * @param transport carries the exchanges
@@ -641,7 +643,7 @@ public final class Engine {
       }
       headers.put("Accept", JSON);
       headers.put("User-Agent", userAgent);
-      String authorization = Bearer.headerValue(t);
+      String authorization = bearers.headerValue(t);
       if (authorization != null) {
         token = t;
         headers.put("Authorization", authorization);

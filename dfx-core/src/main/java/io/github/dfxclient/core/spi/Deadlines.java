@@ -1,15 +1,16 @@
 package io.github.dfxclient.core.spi;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Iterator;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Enforces whole-answer deadlines for transports without a timer per call: one daemon thread wakes
  * every {@link #TICK_MILLIS} ms while deadlines are registered and runs the expiry action of every
- * registration whose deadline passed. A call registers (a set insertion) and cancels (a removal);
- * nothing is signalled, so the common case costs no context switch. Deadlines are met within one
+ * registration whose deadline passed. A call registers (a queue insertion) and cancels (a flag the
+ * watchdog sweeps out at its next tick, so two threads never contend on removing it); nothing is
+ * signalled, so the common case costs no context switch. Deadlines are met within one
  * tick. The thread exits after a second with nothing registered and starts again on demand, so an
  * idle application has no library thread waking up.
  */
@@ -18,7 +19,8 @@ public final class Deadlines {
   public static final long TICK_MILLIS = 25;
 
   private static final int IDLE_TICKS_BEFORE_EXIT = 40;
-  private static final Set<Registration> ACTIVE = ConcurrentHashMap.newKeySet();
+  /** Registered and not yet swept out: cancelled ones leave at the watchdog's next tick. */
+  private static final ConcurrentLinkedQueue<Registration> ACTIVE = new ConcurrentLinkedQueue<>();
   private static final AtomicBoolean RUNNING = new AtomicBoolean();
 
   private Deadlines() {}
@@ -42,9 +44,7 @@ public final class Deadlines {
 
     /** Withdraws the deadline; after this the expiry action never starts. */
     public void cancel() {
-      if (done.compareAndSet(false, true)) {
-        ACTIVE.remove(this);
-      }
+      done.set(true);
     }
   }
 
@@ -56,7 +56,7 @@ public final class Deadlines {
    */
   public static Registration register(long deadlineNanos, Runnable onExpiry) {
     Registration r = new Registration(deadlineNanos, onExpiry);
-    ACTIVE.add(r);
+    ACTIVE.offer(r);
     if (!RUNNING.get() && RUNNING.compareAndSet(false, true)) {
       start();
     }
@@ -83,28 +83,31 @@ public final class Deadlines {
         RUNNING.set(false);
         return;
       }
-      if (ACTIVE.isEmpty()) {
-        if (++idle >= IDLE_TICKS_BEFORE_EXIT) {
-          RUNNING.set(false);
-          // a registration that raced with the exit either sees RUNNING false and starts a new
-          // watchdog, or was added before: then this one takes the work back
-          if (ACTIVE.isEmpty() || !RUNNING.compareAndSet(false, true)) {
-            return;
-          }
-        }
-        continue;
-      }
-      idle = 0;
       long now = System.nanoTime();
-      for (Registration r : ACTIVE) {
-        if (now - r.deadlineNanos >= 0 && r.done.compareAndSet(false, true)) {
-          ACTIVE.remove(r);
+      for (Iterator<Registration> it = ACTIVE.iterator(); it.hasNext(); ) {
+        Registration r = it.next();
+        if (r.done.get()) {
+          it.remove();
+        } else if (now - r.deadlineNanos >= 0 && r.done.compareAndSet(false, true)) {
+          it.remove();
           r.expired = true;
           try {
             r.onExpiry.run();
           } catch (RuntimeException ignored) {
             // an expiry action must not stop the watchdog
           }
+        }
+      }
+      if (!ACTIVE.isEmpty()) {
+        idle = 0;
+        continue;
+      }
+      if (++idle >= IDLE_TICKS_BEFORE_EXIT) {
+        RUNNING.set(false);
+        // a registration that raced with the exit either sees RUNNING false and starts a new
+        // watchdog, or was added before: then this one takes the work back
+        if (ACTIVE.isEmpty() || !RUNNING.compareAndSet(false, true)) {
+          return;
         }
       }
     }

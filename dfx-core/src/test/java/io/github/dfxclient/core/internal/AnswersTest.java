@@ -24,6 +24,25 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class AnswersTest {
 
+  /** The media type rule as it read before it stopped copying the value: what the new one must agree with. */
+  private static boolean isJsonByCopies(String contentType) {
+    int semi = contentType.indexOf(';');
+    String type = (semi < 0 ? contentType : contentType.substring(0, semi)).trim().toLowerCase(java.util.Locale.ROOT);
+    return type.equals("application/json") || (type.startsWith("application/") && type.endsWith("+json"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"application/json", "Application/JSON", " application/json ", "application/json; charset=utf-8",
+      "application/json;charset=UTF-8", "\tapplication/json\t;q=1", "application/problem+json", "APPLICATION/VND.API+JSON; x=1",
+      "application/+json", "application/json+", "application/jsonx", "text/json", "text/plain", "", " ", ";",
+      "application/", "+json", "application+json", "xapplication/json", "application/x-json", "application/json ;",
+      "applicatio/+json", "application/ld+json ", "application/json\r"})
+  void contentTypeRuleAgreesWithTheCopyingRule(String raw) {
+    String contentType = raw.replace("\\t", "\t").replace("\\r", "\r");
+    assertThat(Answers.isJson(contentType)).as("[%s]", contentType).isEqualTo(isJsonByCopies(contentType));
+  }
+
+
   private static Object read(DfxOperation<?, ?> op, int status, String contentType, String retryAfter, byte[] body) {
     Map<String, List<String>> headers = new HashMap<>();
     if (contentType != null) {
