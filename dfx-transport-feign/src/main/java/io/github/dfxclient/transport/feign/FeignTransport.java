@@ -140,8 +140,9 @@ final class FeignTransport implements DfxTransport {
     return template.resolve(Map.of()).request();
   }
 
+  /** The answer's headers, names matched without regard to case (so the engine's lookups are direct). */
   private static Map<String, List<String>> headers(Map<String, Collection<String>> feign) {
-    Map<String, List<String>> out = new HashMap<>(feign.size() * 2);
+    Map<String, List<String>> out = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, Collection<String>> e : feign.entrySet()) {
       if (e.getKey() != null) {
         out.put(e.getKey(), new ArrayList<>(e.getValue()));
