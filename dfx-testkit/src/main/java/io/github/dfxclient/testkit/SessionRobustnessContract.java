@@ -6,6 +6,7 @@ import io.github.dfxclient.auths.AsyncAuthsPort;
 import io.github.dfxclient.auths.AuthsPort;
 import io.github.dfxclient.auths.LoginCodeRequest;
 import io.github.dfxclient.auths.TokenPair;
+import io.github.dfxclient.core.Credential;
 import io.github.dfxclient.core.DfxCredentials;
 import io.github.dfxclient.core.DfxEndpoint;
 import io.github.dfxclient.session.InMemoryTokenStore;
@@ -285,16 +286,17 @@ public abstract class SessionRobustnessContract {
     TokenSession session = session(clock, new InMemoryTokenStore()).build();
     session.set(TokenKind.DEVICE, backend().issuePair("device"));
     TokenPair other = backend().issuePair("device-other");
-    AsyncAuthsPort a = asyncPort(session.credentials());
+    // the clock moves when A's retry asks for its token (its second ask), so that the retry, and
+    // only the retry, finds the token due: no race between this thread and the retry's backoff
+    AsyncAuthsPort a = asyncPort(new AdvancingOnAsk(session.credentials(), 2, () -> clock.advance(LIFETIME.minusSeconds(30))));
     AsyncAuthsPort b = asyncPort(DfxCredentials.of(other::token));
 
     // A's first attempt is answered 429 Retry-After 1 s; its retry, on the timer, finds the token due
     backend().failNext(DfxEndpoint.REQUEST_LOGIN_CODE, ScriptedFailure.rateLimited(Duration.ofSeconds(1)));
     backend().latency(DfxEndpoint.RENEW, Duration.ofSeconds(5));
     CompletableFuture<?> first = a.requestLoginCode(LOGIN_CODE);
-    waitUntil(() -> loginCodes() == 1);
-    clock.advance(LIFETIME.minusSeconds(30));
     waitUntil(() -> renews() == 1);
+    assertThat(loginCodes()).as("A's first attempt only: its retry waits for the renew").isEqualTo(1);
 
     backend().failNext(DfxEndpoint.REQUEST_LOGIN_CODE, ScriptedFailure.rateLimited(Duration.ZERO));
     long start = System.nanoTime();
@@ -307,6 +309,66 @@ public abstract class SessionRobustnessContract {
     first.get(30, TimeUnit.SECONDS);
     assertThat(renews()).isEqualTo(1);
     assertThat(loginCodes()).isEqualTo(4);
+  }
+
+  /** Credentials that run an action just before their {@code n}th ask for a token, then delegate. */
+  private static final class AdvancingOnAsk implements DfxCredentials {
+    private final DfxCredentials delegate;
+    private final int n;
+    private final Runnable action;
+    private final java.util.concurrent.atomic.AtomicInteger asks = new java.util.concurrent.atomic.AtomicInteger();
+
+    AdvancingOnAsk(DfxCredentials delegate, int n, Runnable action) {
+      this.delegate = delegate;
+      this.n = n;
+      this.action = action;
+    }
+
+    private void ask() {
+      if (asks.incrementAndGet() == n) {
+        action.run();
+      }
+    }
+
+    @Override
+    public String token(Credential kind) {
+      ask();
+      return delegate.token(kind);
+    }
+
+    @Override
+    public String token(Credential kind, long deadlineNanos) {
+      ask();
+      return delegate.token(kind, deadlineNanos);
+    }
+
+    @Override
+    public String currentToken(Credential kind) {
+      ask();
+      return delegate.currentToken(kind);
+    }
+
+    @Override
+    public CompletableFuture<String> tokenAsync(Credential kind) {
+      ask();
+      return delegate.tokenAsync(kind);
+    }
+
+    @Override
+    public CompletableFuture<String> tokenAsync(Credential kind, long deadlineNanos) {
+      ask();
+      return delegate.tokenAsync(kind, deadlineNanos);
+    }
+
+    @Override
+    public boolean renewAfterUnauthorized(Credential kind, String rejected) {
+      return delegate.renewAfterUnauthorized(kind, rejected);
+    }
+
+    @Override
+    public CompletableFuture<Boolean> renewAfterUnauthorizedAsync(Credential kind, String rejected) {
+      return delegate.renewAfterUnauthorizedAsync(kind, rejected);
+    }
   }
 
   private static void waitUntil(Supplier<Boolean> condition) throws InterruptedException {
