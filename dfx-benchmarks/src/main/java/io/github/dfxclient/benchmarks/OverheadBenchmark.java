@@ -43,17 +43,18 @@ import java.util.function.Supplier;
  * </pre>
  *
  * Rows: JDK adapter vs raw {@code HttpClient.send} on the same client; Feign adapter (default client)
- * vs raw {@code HttpClient.send}; 256 renews in flight from one thread through the async JDK adapter
- * vs raw {@code sendAsync} on the same client (throughput), with the number of live threads the
- * library added while they waited; the JDK adapter with dfx-micrometer's observation listener on an
- * {@code ObservationRegistry} with a {@code DefaultMeterObservationHandler} over a {@code
- * SimpleMeterRegistry} (a timer, a long task timer per call) vs the same adapter without listener, on
- * the same client (the "raw" columns of that row are the adapter without listener). The argument
- * {@code listener} ({@code -Dbench.include=listener} with the command above) runs that row only.
+ * vs raw {@code HttpClient.send} (Feign's own cost included), and vs a raw {@code Client.execute} of a
+ * prebuilt {@code feign.Request} on the same feign-java11 client (what the engine and the transport
+ * add to Feign); 256 renews in flight from one thread through the async JDK adapter vs raw {@code
+ * sendAsync} on the same client (throughput), with the number of live threads the library added
+ * while they waited; the JDK adapter with dfx-micrometer's observation listener on an {@code
+ * ObservationRegistry} with a {@code DefaultMeterObservationHandler} over a {@code
+ * SimpleMeterRegistry} (a timer, a long task timer per call) vs the same adapter without listener,
+ * on the same client. Warm-up and blocks: see {@link Interleaved}. The argument ({@code
+ * -Dbench.include=...} with the command above) picks rows: {@code jdk}, {@code feign}, or {@code
+ * listener} (with a control row of two identical adapters); anything else runs every row.
  */
 public final class OverheadBenchmark {
-  private static final int WARMUP_BLOCKS = Integer.getInteger("bench.warmupBlocks", 6);
-  private static final int BLOCKS = Integer.getInteger("bench.blocks", 20);
   private static final int CALLS = Integer.getInteger("bench.calls", 1500);
   private static final int IN_FLIGHT = 256;
   private static final int ASYNC_CALLS = Integer.getInteger("bench.asyncCalls", 4096);
@@ -62,19 +63,6 @@ public final class OverheadBenchmark {
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private OverheadBenchmark() {}
-
-  /** One measured side: runs {@code n} calls. */
-  @FunctionalInterface
-  interface Side {
-    void run(int n) throws Exception;
-  }
-
-  /**
-   * Median per-call costs of both sides, and the median of the per-block ratios (each adapter block
-   * against the raw block beside it, which cancels slow drift better than a ratio of medians).
-   */
-  record Result(String name, double rawCpuUs, double adapterCpuUs, double rawWallUs, double adapterWallUs,
-      double cpuRatio, double wallRatio) {}
 
   /**
    * @param args none, or {@code listener} for the listener row only
@@ -85,11 +73,24 @@ public final class OverheadBenchmark {
     try {
       URI base = URI.create(new BufferedReader(new InputStreamReader(server.getInputStream(),
           StandardCharsets.UTF_8)).readLine());
-      List<Result> results = new ArrayList<>();
+      List<Interleaved.Result> results = new ArrayList<>();
       HttpClient client = newClient();
       URI renewUri = URI.create(base + "/auths/renew");
       int[] extraThreads = {0};
-      if ("listener".equals(System.getProperty("bench.rows")) || (args.length > 0 && args[0].equals("listener"))) {
+      String rows = System.getProperty("bench.rows", args.length > 0 ? args[0] : "all");
+      if (rows.equals("jdk")) {
+        AuthsPort jdk = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client).build();
+        results.add(measure("JDK adapter renew vs raw HttpClient.send (same client)",
+            () -> raw(client, renewUri, CALLS), () -> adapter(jdk, CALLS)));
+        print(results, extraThreads[0]);
+        return;
+      }
+      if (rows.equals("feign")) {
+        feignRows(base, renewUri, results);
+        print(results, extraThreads[0]);
+        return;
+      }
+      if (rows.equals("listener")) {
         results.add(controlRow(base, client));
         results.add(listenerRow(base, client));
         print(results, extraThreads[0]);
@@ -98,18 +99,15 @@ public final class OverheadBenchmark {
 
       AuthsPort jdk = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client).build();
       results.add(measure("JDK adapter renew vs raw HttpClient.send (same client)",
-          n -> raw(client, renewUri, n), n -> adapter(jdk, n)));
+          () -> raw(client, renewUri, CALLS), () -> adapter(jdk, CALLS)));
 
-      HttpClient rawForFeign = newClient();
-      AuthsPort feign = FeignAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).build();
-      results.add(measure("Feign adapter renew (default client) vs raw HttpClient.send",
-          n -> raw(rawForFeign, renewUri, n), n -> adapter(feign, n)));
+      feignRows(base, renewUri, results);
 
       HttpClient asyncClient = newClient();
       AsyncAuthsClient async = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN)
           .httpClient(asyncClient).buildAsync();
-      Result asyncResult = measure("256 async renews in flight, one caller thread: adapter vs raw sendAsync",
-          n -> rawAsync(asyncClient, renewUri, n), n -> extraThreads[0] = Math.max(extraThreads[0], adapterAsync(async, n)));
+      Interleaved.Result asyncResult = measure("256 async renews in flight, one caller thread: adapter vs raw sendAsync",
+          () -> rawAsync(asyncClient, renewUri, CALLS), () -> extraThreads[0] = Math.max(extraThreads[0], adapterAsync(async, CALLS)));
       results.add(asyncResult);
       results.add(listenerRow(base, client));
 
@@ -122,20 +120,59 @@ public final class OverheadBenchmark {
   }
 
   /**
+   * The Feign adapter on its default client (feign-java11's {@code Http2Client} over an HTTP/1.1
+   * {@code HttpClient}) against raw {@code HttpClient.send} (what Feign and the engine add
+   * together), and against a raw {@code Client.execute} of a prebuilt {@code feign.Request} on the
+   * same Feign client (what the engine and the transport add to Feign).
+   */
+  private static void feignRows(URI base, URI renewUri, List<Interleaved.Result> results) throws Exception {
+    HttpClient rawForFeign = newClient();
+    AuthsPort feign = FeignAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).build();
+    results.add(measure("Feign adapter renew (default client) vs raw HttpClient.send",
+        () -> raw(rawForFeign, renewUri, CALLS), () -> adapter(feign, CALLS)));
+    feign.Client feignClient = new feign.http2client.Http2Client(newClient());
+    AuthsPort sameClient = FeignAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN)
+        .client(feignClient).build();
+    results.add(measure("Feign adapter renew vs raw feign Client.execute (same Http2Client)",
+        () -> rawFeign(feignClient, renewUri, CALLS), () -> adapter(sameClient, CALLS)));
+  }
+
+  private static final feign.Request.Options FEIGN_OPTIONS =
+      new feign.Request.Options(5, TimeUnit.SECONDS, 15, TimeUnit.SECONDS, false);
+
+  private static void rawFeign(feign.Client client, URI uri, int n) throws Exception {
+    java.util.Map<String, java.util.Collection<String>> headers = java.util.Map.of(
+        "Content-Type", List.of("application/json"), "Accept", List.of("application/json"),
+        "User-Agent", List.of("raw"), "Authorization", List.of("Bearer " + DEVICE_TOKEN));
+    String url = uri.toString();
+    for (int i = 0; i < n; i++) {
+      try (feign.Response response = client.execute(feign.Request.create(feign.Request.HttpMethod.POST, url,
+          headers, RENEW_BODY, StandardCharsets.UTF_8, null), FEIGN_OPTIONS)) {
+        byte[] body = response.body().asInputStream().readAllBytes();
+        if (response.status() != 200 || parse(body, "Token", "RefreshToken")[1] == null) {
+          throw new IOException("unexpected answer " + response.status());
+        }
+      } catch (IOException e) {
+        RAW_FAILURES.increment();
+      }
+    }
+  }
+
+  /**
    * Two identical adapters without listener on one client: the harness's own bias between the two
    * sides of a row (its ratio should be 1).
    */
-  private static Result controlRow(URI base, HttpClient client) throws Exception {
+  private static Interleaved.Result controlRow(URI base, HttpClient client) throws Exception {
     AuthsPort first = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client)
         .build();
     AuthsPort second = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client)
         .build();
     return measure("control: JDK adapter renew vs an identical adapter (both without listener)",
-        n -> adapter(first, n), n -> adapter(second, n));
+        () -> adapter(first, CALLS), () -> adapter(second, CALLS));
   }
 
   /** The engine with the Micrometer observation listener (timers on a SimpleMeterRegistry) vs without. */
-  private static Result listenerRow(URI base, HttpClient client) throws Exception {
+  private static Interleaved.Result listenerRow(URI base, HttpClient client) throws Exception {
     io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
         new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     io.micrometer.observation.ObservationRegistry observations = io.micrometer.observation.ObservationRegistry.create();
@@ -145,13 +182,18 @@ public final class OverheadBenchmark {
         .build();
     AuthsPort observed = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client)
         .listener(new io.github.dfxclient.micrometer.DfxObservationListener(observations)).build();
-    Result r = measure("JDK adapter renew with the Micrometer listener (SimpleMeterRegistry) vs without listener",
-        n -> adapter(plain, n), n -> adapter(observed, n));
+    Interleaved.Result r = measure("JDK adapter renew with the Micrometer listener (SimpleMeterRegistry) vs without listener",
+        () -> adapter(plain, CALLS), () -> adapter(observed, CALLS));
     long timed = meters.get("dfx.client.requests").timer().count();
-    if (timed < (long) (WARMUP_BLOCKS + BLOCKS) * CALLS - ADAPTER_FAILURES.sum()) {
+    if (timed < (long) (r.warmupPairs() + Interleaved.BLOCKS) * CALLS - ADAPTER_FAILURES.sum()) {
       throw new IllegalStateException("the listener timed " + timed + " calls: fewer than were made");
     }
     return r;
+  }
+
+  /** Blocks of {@link #CALLS} calls (async rows: {@link #ASYNC_CALLS}) per side, interleaved. */
+  private static Interleaved.Result measure(String name, Interleaved.Side raw, Interleaved.Side adapter) throws Exception {
+    return Interleaved.measure(name, raw, adapter, name.contains("async") ? ASYNC_CALLS : CALLS);
   }
 
   private static HttpClient newClient() {
@@ -266,64 +308,15 @@ public final class OverheadBenchmark {
     CompletableFuture.allOf(all).handle((v, f) -> null).get(120, TimeUnit.SECONDS);
   }
 
-  private static Result measure(String name, Side raw, Side adapter) throws Exception {
-    System.err.println("measuring: " + name);
-    for (int i = 0; i < WARMUP_BLOCKS; i++) {
-      raw.run(CALLS);
-      adapter.run(CALLS);
-    }
-    double[] rawCpu = new double[BLOCKS];
-    double[] adapterCpu = new double[BLOCKS];
-    double[] rawWall = new double[BLOCKS];
-    double[] adapterWall = new double[BLOCKS];
-    boolean async = name.contains("async");
-    int per = async ? ASYNC_CALLS : CALLS;
-    for (int b = 0; b < BLOCKS; b++) {
-      // alternate which side goes first, so neither always meets a warmer machine
-      boolean rawFirst = b % 2 == 0;
-      for (int k = 0; k < 2; k++) {
-        boolean isRaw = (k == 0) == rawFirst;
-        System.gc();
-        long cpu = OS.getProcessCpuTime();
-        long wall = System.nanoTime();
-        (isRaw ? raw : adapter).run(CALLS);
-        double cpuUs = (OS.getProcessCpuTime() - cpu) / 1000.0 / per;
-        double wallUs = (System.nanoTime() - wall) / 1000.0 / per;
-        if (isRaw) {
-          rawCpu[b] = cpuUs;
-          rawWall[b] = wallUs;
-        } else {
-          adapterCpu[b] = cpuUs;
-          adapterWall[b] = wallUs;
-        }
-      }
-    }
-    double[] cpuRatios = new double[BLOCKS];
-    double[] wallRatios = new double[BLOCKS];
-    for (int b = 0; b < BLOCKS; b++) {
-      cpuRatios[b] = adapterCpu[b] / rawCpu[b];
-      wallRatios[b] = adapterWall[b] / rawWall[b];
-    }
-    return new Result(name, median(rawCpu), median(adapterCpu), median(rawWall), median(adapterWall),
-        median(cpuRatios), median(wallRatios));
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  }
-
-  private static void print(List<Result> results, int asyncExtraThreads) {
+  private static void print(List<Interleaved.Result> results, int asyncExtraThreads) {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     System.out.println();
     System.out.printf(Locale.ROOT, "Interleaved overhead | %d cores | Java %s | %d blocks x %d calls (async: %d calls, %d in flight)%n",
-        Runtime.getRuntime().availableProcessors(), Runtime.version(), BLOCKS, CALLS, ASYNC_CALLS, IN_FLIGHT);
-    System.out.println("| comparison | raw CPU us/call | adapter CPU us/call | CPU ratio | raw wall us/call | adapter wall us/call | wall ratio |");
-    System.out.println("|---|---|---|---|---|---|---|");
-    for (Result r : results) {
-      System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.3f | %.1f | %.1f | %.3f |%n", r.name(), r.rawCpuUs(),
-          r.adapterCpuUs(), r.cpuRatio(), r.rawWallUs(), r.adapterWallUs(), r.wallRatio());
+        Runtime.getRuntime().availableProcessors(), Runtime.version(), Interleaved.BLOCKS, CALLS, ASYNC_CALLS, IN_FLIGHT);
+    System.out.println("(a: raw, or the adapter without listener; b: the adapter)");
+    System.out.println(Interleaved.HEADER);
+    for (Interleaved.Result r : results) {
+      System.out.println(r.row());
     }
     System.out.printf(Locale.ROOT, "failed exchanges (not timed out; JDK HttpClient on loopback): raw %d, adapter %d%n",
         RAW_FAILURES.sum(), ADAPTER_FAILURES.sum());

@@ -51,11 +51,13 @@ import java.util.function.Supplier;
  * pool), both under {@code AsyncAuthsClient}: throughput ratio and the connections each used (the
  * server counts them); and the WebSocket transport vs a raw {@code java.net.http.WebSocket} client
  * sending the same frames on one socket and matching answers by request ID (CPU per call; target
- * at most 1.10).
+ * at most 1.10); and the same raw client vs the transport alone (the engine's request handed to
+ * {@code sendAsync}). Warm-up and blocks: see {@link Interleaved}.
+ *
+ * <p>For a profiler, {@code -Dbench.include="only raw"} (or {@code "only bare"}, {@code "only
+ * engine"}) runs one side alone and prints its CPU per call and the JIT time inside its blocks.
  */
 public final class WebSocketBenchmark {
-  private static final int WARMUP_BLOCKS = Integer.getInteger("bench.warmupBlocks", 6);
-  private static final int BLOCKS = Integer.getInteger("bench.blocks", 20);
   /** Calls per block of the row against HTTP (whose calls cost 20 times more). */
   private static final int HTTP_CALLS = Integer.getInteger("bench.httpCalls", 4096);
   /**
@@ -70,14 +72,6 @@ public final class WebSocketBenchmark {
 
   private WebSocketBenchmark() {}
 
-  /** One side of a row: a block of calls, {@link #IN_FLIGHT} in flight. */
-  @FunctionalInterface
-  interface Side {
-    void run() throws Exception;
-  }
-
-  record Result(String name, double aCpuUs, double bCpuUs, double aWallUs, double bWallUs, double cpuRatio,
-      double wallRatio) {}
 
   /**
    * @param args none
@@ -98,29 +92,53 @@ public final class WebSocketBenchmark {
       DfxTransport ws = WebSocketTransport.builder().build();
       AsyncAuthsClient overWs = new AsyncAuthsClient(DfxClient.builder().transport(ws).baseUri(base)
           .bearerToken(() -> DEVICE_TOKEN).build());
+      if (args.length == 1) {
+        args = args[0].trim().split("\\s+");   // "-Dbench.include=only raw" arrives as one argument
+      }
+      if (args.length > 1 && args[0].equals("only")) {
+        // one side alone, for a profiler: raw, bare (the transport alone) or engine
+        RawSocket raw = new RawSocket(URI.create("ws://" + base.getRawAuthority()));
+        URI renewUri = URI.create(base + "/auths/renew");
+        Interleaved.Side side = switch (args[1]) {
+          case "raw" -> () -> inFlight(raw::renew);
+          case "bare" -> () -> inFlight(() -> bare(ws, renewUri));
+          default -> () -> inFlight(() -> overWs.renew(CURRENT));
+        };
+        Interleaved.warmUp(side);
+        System.err.println("measuring");
+        long jitMillis = Interleaved.jitMillis();
+        long cpu = OS.getProcessCpuTime();
+        for (int i = 0; i < Interleaved.BLOCKS; i++) {
+          side.run();
+        }
+        System.out.printf(Locale.ROOT, "%s alone: CPU %.2f us/call; JIT compiling during the blocks: %d ms%n", args[1],
+            (OS.getProcessCpuTime() - cpu) / 1000.0 / Interleaved.BLOCKS / CALLS, Interleaved.jitMillis() - jitMillis);
+        raw.close();
+        ws.close();
+        http.close();
+        return;
+      }
       int[] before = stats(base);
-      Result throughput = measure("64 renews in flight: JDK HTTP transport (a) vs WebSocket transport (b)",
+      Interleaved.Result throughput = Interleaved.measure("64 renews in flight: JDK HTTP transport (a) vs WebSocket transport (b)",
           () -> inFlight(() -> overHttp.renew(CURRENT), HTTP_CALLS), () -> inFlight(() -> overWs.renew(CURRENT), HTTP_CALLS),
           HTTP_CALLS);
       int[] after = stats(base);
 
       RawSocket raw = new RawSocket(URI.create("ws://" + base.getRawAuthority()));
-      Result overhead = measure("64 renews in flight: raw java.net.http.WebSocket (a) vs WebSocket transport (b)",
+      Interleaved.Result overhead = Interleaved.measure("64 renews in flight: raw java.net.http.WebSocket (a) vs WebSocket transport (b)",
           () -> inFlight(raw::renew), () -> inFlight(() -> overWs.renew(CURRENT)), CALLS);
 
       URI renewUri = URI.create(base + "/auths/renew");
-      Result transportOnly = measure("64 renews in flight: raw java.net.http.WebSocket (a) vs the WebSocket transport"
+      Interleaved.Result transportOnly = Interleaved.measure("64 renews in flight: raw java.net.http.WebSocket (a) vs the WebSocket transport"
           + " alone, without the engine (b)", () -> inFlight(raw::renew), () -> inFlight(() -> bare(ws, renewUri)), CALLS);
 
       System.out.println();
       System.out.printf(Locale.ROOT, "WebSocket benchmark | %d cores | Java %s | load average at start %.2f |"
           + " %d blocks x %d calls (against HTTP: %d), %d in flight, one caller thread%n",
-          Runtime.getRuntime().availableProcessors(), Runtime.version(), load, BLOCKS, CALLS, HTTP_CALLS, IN_FLIGHT);
-      System.out.println("| comparison | a CPU us/call | b CPU us/call | CPU ratio b/a | a wall us/call | b wall us/call | wall ratio b/a |");
-      System.out.println("|---|---|---|---|---|---|---|");
-      for (Result r : new Result[] {throughput, overhead, transportOnly}) {
-        System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.3f | %.1f | %.1f | %.3f |%n", r.name(), r.aCpuUs(),
-            r.bCpuUs(), r.cpuRatio(), r.aWallUs(), r.bWallUs(), r.wallRatio());
+          Runtime.getRuntime().availableProcessors(), Runtime.version(), load, Interleaved.BLOCKS, CALLS, HTTP_CALLS, IN_FLIGHT);
+      System.out.println(Interleaved.HEADER);
+      for (Interleaved.Result r : new Interleaved.Result[] {throughput, overhead, transportOnly}) {
+        System.out.println(r.row());
       }
       System.out.printf(Locale.ROOT, "throughput ratio (WebSocket / HTTP, calls per second): %.3f%n",
           1 / throughput.wallRatio());
@@ -185,51 +203,6 @@ public final class WebSocketBenchmark {
       });
     }
     CompletableFuture.allOf(all).handle((v, f) -> null).get(120, TimeUnit.SECONDS);
-  }
-
-  private static Result measure(String name, Side a, Side b, int calls) throws Exception {
-    System.err.println("measuring: " + name);
-    for (int i = 0; i < WARMUP_BLOCKS; i++) {
-      a.run();
-      b.run();
-    }
-    double[] aCpu = new double[BLOCKS];
-    double[] bCpu = new double[BLOCKS];
-    double[] aWall = new double[BLOCKS];
-    double[] bWall = new double[BLOCKS];
-    for (int k = 0; k < BLOCKS; k++) {
-      boolean aFirst = k % 2 == 0;
-      for (int j = 0; j < 2; j++) {
-        boolean isA = (j == 0) == aFirst;
-        System.gc();
-        long cpu = OS.getProcessCpuTime();
-        long wall = System.nanoTime();
-        (isA ? a : b).run();
-        double cpuUs = (OS.getProcessCpuTime() - cpu) / 1000.0 / calls;
-        double wallUs = (System.nanoTime() - wall) / 1000.0 / calls;
-        if (isA) {
-          aCpu[k] = cpuUs;
-          aWall[k] = wallUs;
-        } else {
-          bCpu[k] = cpuUs;
-          bWall[k] = wallUs;
-        }
-      }
-    }
-    double[] cpuRatios = new double[BLOCKS];
-    double[] wallRatios = new double[BLOCKS];
-    for (int k = 0; k < BLOCKS; k++) {
-      cpuRatios[k] = bCpu[k] / aCpu[k];
-      wallRatios[k] = bWall[k] / aWall[k];
-    }
-    return new Result(name, median(aCpu), median(bCpu), median(aWall), median(bWall), median(cpuRatios),
-        median(wallRatios));
-  }
-
-  private static double median(double[] v) {
-    double[] s = v.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
   }
 
   /**
