@@ -51,8 +51,9 @@ import java.util.function.Supplier;
  * ObservationRegistry} with a {@code DefaultMeterObservationHandler} over a {@code
  * SimpleMeterRegistry} (a timer, a long task timer per call) vs the same adapter without listener,
  * on the same client. Warm-up and blocks: see {@link Interleaved}. The argument ({@code
- * -Dbench.include=...} with the command above) picks rows: {@code jdk}, {@code feign}, or {@code
- * listener} (with a control row of two identical adapters); anything else runs every row.
+ * -Dbench.include=...} with the command above) picks rows: {@code jdk} or {@code listener} (each
+ * with a control row of two identical adapters: the harness's own bias), {@code feign}; anything
+ * else runs every row.
  */
 public final class OverheadBenchmark {
   private static final int CALLS = Integer.getInteger("bench.calls", 1500);
@@ -79,6 +80,7 @@ public final class OverheadBenchmark {
       int[] extraThreads = {0};
       String rows = System.getProperty("bench.rows", args.length > 0 ? args[0] : "all");
       if (rows.equals("jdk")) {
+        results.add(controlRow(base, client));
         AuthsPort jdk = JdkAuthsAdapter.builder().baseUri(base).bearerToken(() -> DEVICE_TOKEN).httpClient(client).build();
         results.add(measure("JDK adapter renew vs raw HttpClient.send (same client)",
             () -> raw(client, renewUri, CALLS), () -> adapter(jdk, CALLS)));
