@@ -102,7 +102,8 @@ public final class WebSocketBenchmark {
         Interleaved.Side side = switch (args[1]) {
           case "raw" -> () -> inFlight(raw::renew);
           case "bare" -> () -> inFlight(() -> bare(ws, renewUri));
-          default -> () -> inFlight(() -> overWs.renew(CURRENT));
+          case "engine" -> () -> inFlight(() -> overWs.renew(CURRENT));
+          default -> throw new IllegalArgumentException("only takes raw, bare or engine, not " + args[1]);
         };
         Interleaved.warmUp(side);
         System.err.println("measuring");

@@ -79,20 +79,20 @@ final class StrictJson {
     return b == ' ' || b == '\t' || b == '\n' || b == '\r';
   }
 
-  /** Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF) and no NUL byte. */
   /** Eight bytes of a byte array as one long, for the ASCII fast path (byte order does not matter). */
   private static final java.lang.invoke.VarHandle LONGS =
       java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
   private static final long HIGH_BITS = 0x8080808080808080L;
   private static final long LOW_BITS = 0x0101010101010101L;
 
+  /** Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF) and no NUL byte. */
   static boolean isUtf8WithoutNul(byte[] b, int from) {
     int i = from;
     int n = b.length;
     while (i < n) {
       // eight ASCII bytes at a time: no high bit set and no zero byte (the classic "has a zero
       // byte" test, exact when no high bit is set)
-      while (i + 8 <= n) {
+      while (i <= n - 8) {
         long w = (long) LONGS.get(b, i);
         if ((w & HIGH_BITS) != 0 || ((w - LOW_BITS) & ~w & HIGH_BITS) != 0) {
           break;

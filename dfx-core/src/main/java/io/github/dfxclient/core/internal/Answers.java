@@ -144,12 +144,30 @@ public final class Answers {
       end--;
     }
     int length = end - start;
-    if (length == JSON_MEDIA_TYPE.length() && contentType.regionMatches(true, start, JSON_MEDIA_TYPE, 0, length)) {
+    if (length == JSON_MEDIA_TYPE.length() && asciiEqualsIgnoreCase(contentType, start, JSON_MEDIA_TYPE)) {
       return true;
     }
     return length >= APPLICATION.length() + SUFFIX.length()
-        && contentType.regionMatches(true, start, APPLICATION, 0, APPLICATION.length())
-        && contentType.regionMatches(true, end - SUFFIX.length(), SUFFIX, 0, SUFFIX.length());
+        && asciiEqualsIgnoreCase(contentType, start, APPLICATION)
+        && asciiEqualsIgnoreCase(contentType, end - SUFFIX.length(), SUFFIX);
+  }
+
+  /**
+   * Whether {@code s} holds {@code lowerCase} at {@code at}, ASCII letters compared without regard
+   * to case and nothing else folded ({@code String.regionMatches} would also match, e.g., a dotless
+   * {@code ı} with {@code i}).
+   */
+  private static boolean asciiEqualsIgnoreCase(String s, int at, String lowerCase) {
+    for (int k = 0; k < lowerCase.length(); k++) {
+      char c = s.charAt(at + k);
+      if (c >= 'A' && c <= 'Z') {
+        c = (char) (c + ('a' - 'A'));
+      }
+      if (c != lowerCase.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final String APPLICATION = "application/";

@@ -34,7 +34,16 @@ public final class Bearer {
    * credentials already hold.
    */
   static final class Cache {
-    private record Checked(String token, String header) {}
+    /** A token and its header value; not a record, whose {@code toString} would show the token. */
+    private static final class Checked {
+      final String token;
+      final String header;
+
+      Checked(String token, String header) {
+        this.token = token;
+        this.header = header;
+      }
+    }
 
     private volatile Checked last;
 

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Enforces whole-answer deadlines for transports without a timer per call: one daemon thread wakes
@@ -27,10 +28,14 @@ public final class Deadlines {
 
   /** A registered deadline. */
   public static final class Registration {
+    private static final int PENDING = 0;
+    private static final int CANCELLED = 1;
+    private static final int EXPIRED = 2;
+
     private final long deadlineNanos;
-    private final Runnable onExpiry;
-    private final AtomicBoolean done = new AtomicBoolean();
-    private volatile boolean expired;
+    private final AtomicInteger state = new AtomicInteger(PENDING);
+    /** Dropped on cancel: a cancelled registration holds nothing of its call while it waits to be swept. */
+    private volatile Runnable onExpiry;
 
     private Registration(long deadlineNanos, Runnable onExpiry) {
       this.deadlineNanos = deadlineNanos;
@@ -39,12 +44,17 @@ public final class Deadlines {
 
     /** @return whether the deadline passed and the expiry action ran (or is running) */
     public boolean expired() {
-      return expired;
+      return state.get() == EXPIRED;
     }
 
-    /** Withdraws the deadline; after this the expiry action never starts. */
+    /**
+     * Withdraws the deadline: unless it has {@link #expired()} already, the expiry action never
+     * starts. One of the two wins, atomically.
+     */
     public void cancel() {
-      done.set(true);
+      if (state.compareAndSet(PENDING, CANCELLED)) {
+        onExpiry = null;
+      }
     }
   }
 
@@ -68,31 +78,59 @@ public final class Deadlines {
     return RUNNING.get();
   }
 
+  /** Starts a watchdog; the caller set {@link #RUNNING}, which is given back if the thread cannot start. */
   private static void start() {
-    Thread watchdog = new Thread(Deadlines::watch, "dfx-deadline-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
+    try {
+      Thread watchdog = new Thread(Deadlines::watch, "dfx-deadline-watchdog");
+      watchdog.setDaemon(true);
+      watchdog.start();
+    } catch (Throwable e) {
+      RUNNING.set(false);
+      throw e;
+    }
   }
 
+  /**
+   * The watchdog's life. It ends by itself only when idle; any other end (an interrupt, an {@code
+   * Error} from an expiry action) hands the work to a new watchdog if registrations are left, so
+   * that none waits forever and cancelled ones do not pile up.
+   */
   private static void watch() {
+    boolean idle = false;
+    try {
+      idle = sweepUntilIdle();
+    } finally {
+      if (!idle) {
+        RUNNING.set(false);
+        if (!ACTIVE.isEmpty() && RUNNING.compareAndSet(false, true)) {
+          start();
+        }
+      }
+    }
+  }
+
+  /** @return {@code true} after an idle exit (then {@link #RUNNING} is already settled), {@code false} when interrupted */
+  private static boolean sweepUntilIdle() {
     int idle = 0;
     while (true) {
       try {
         TimeUnit.MILLISECONDS.sleep(TICK_MILLIS);
       } catch (InterruptedException e) {
-        RUNNING.set(false);
-        return;
+        return false;
       }
       long now = System.nanoTime();
       for (Iterator<Registration> it = ACTIVE.iterator(); it.hasNext(); ) {
         Registration r = it.next();
-        if (r.done.get()) {
+        int state = r.state.get();
+        if (state == Registration.CANCELLED) {
           it.remove();
-        } else if (now - r.deadlineNanos >= 0 && r.done.compareAndSet(false, true)) {
+        } else if (state == Registration.PENDING && now - r.deadlineNanos >= 0
+            && r.state.compareAndSet(Registration.PENDING, Registration.EXPIRED)) {
           it.remove();
-          r.expired = true;
+          Runnable action = r.onExpiry;
+          r.onExpiry = null;
           try {
-            r.onExpiry.run();
+            action.run();
           } catch (RuntimeException ignored) {
             // an expiry action must not stop the watchdog
           }
@@ -107,7 +145,7 @@ public final class Deadlines {
         // a registration that raced with the exit either sees RUNNING false and starts a new
         // watchdog, or was added before: then this one takes the work back
         if (ACTIVE.isEmpty() || !RUNNING.compareAndSet(false, true)) {
-          return;
+          return true;
         }
       }
     }

@@ -36,7 +36,8 @@ class AnswersTest {
       "application/json;charset=UTF-8", "\tapplication/json\t;q=1", "application/problem+json", "APPLICATION/VND.API+JSON; x=1",
       "application/+json", "application/json+", "application/jsonx", "text/json", "text/plain", "", " ", ";",
       "application/", "+json", "application+json", "xapplication/json", "application/x-json", "application/json ;",
-      "applicatio/+json", "application/ld+json ", "application/json\r"})
+      "applicatio/+json", "application/ld+json ", "application/json\r", "appl\u0131cation/json", "appl\u0130cation/json",
+      "application/j\u017fon", "APPLICATION/PROBLEM+JSON", "application/\u212Aey+json"})
   void contentTypeRuleAgreesWithTheCopyingRule(String raw) {
     String contentType = raw.replace("\\t", "\t").replace("\\r", "\r");
     assertThat(Answers.isJson(contentType)).as("[%s]", contentType).isEqualTo(isJsonByCopies(contentType));

@@ -66,4 +66,39 @@ class DeadlinesTest {
       pool.shutdownNow();
     }
   }
+
+  /** Cancel and expiry race on deadlines already passed: each registration ends one way, and says which. */
+  @Test
+  void cancelAndExpiryExcludeEachOtherAndExpiredSaysWhichWon() throws Exception {
+    int n = 20_000;
+    AtomicInteger[] runs = new AtomicInteger[n];
+    Deadlines.Registration[] registrations = new Deadlines.Registration[n];
+    for (int i = 0; i < n; i++) {
+      AtomicInteger ran = new AtomicInteger();
+      runs[i] = ran;
+      registrations[i] = Deadlines.register(System.nanoTime(), ran::incrementAndGet);
+      if (i % 7 == 0) {
+        Thread.onSpinWait();
+      }
+      registrations[i].cancel();
+    }
+    // a last registration that must expire: once it ran, every earlier one was swept
+    CountDownLatch last = new CountDownLatch(1);
+    Deadlines.register(System.nanoTime(), last::countDown);
+    assertThat(last.await(30, TimeUnit.SECONDS)).isTrue();
+    for (int i = 0; i < n; i++) {
+      assertThat(runs[i].get()).as("registration %d", i).isEqualTo(registrations[i].expired() ? 1 : 0);
+    }
+  }
+
+  /** An expiry action that throws an Error ends the watchdog; a new one takes over what is left. */
+  @Test
+  void anErrorInAnExpiryActionDoesNotStrandLaterDeadlines() throws Exception {
+    Deadlines.register(System.nanoTime(), () -> {
+      throw new AssertionError("an expiry action's own bug");
+    });
+    CountDownLatch later = new CountDownLatch(1);
+    Deadlines.register(System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200), later::countDown);
+    assertThat(later.await(30, TimeUnit.SECONDS)).isTrue();
+  }
 }
