@@ -13,7 +13,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
