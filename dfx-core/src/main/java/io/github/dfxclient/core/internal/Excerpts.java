@@ -13,7 +13,11 @@ public final class Excerpts {
   public static final int MAX_EXCERPT = 160;
 
   private static final int MAX_SCANNED = 4096;
-  /** Shorter values are not redacted by value (they would mangle ordinary words); shape still applies. */
+  /**
+   * Shorter values are redacted only where they stand as a whole word (between characters that are
+   * not letters, digits or '_', so that an error code such as {@code US_ONLY} keeps its words), so that a three-letter password is not echoed back while the letters of
+   * ordinary words stay readable.
+   */
   private static final int MIN_SECRET = 4;
   private static final Pattern TERMINAL_ESCAPE =
       Pattern.compile("\u001B(?:\\[[0-?]*[ -/]*[@-~]|\\][^\u0007\u001B]*(?:\u0007|\u001B\\\\)?|[@-Z\\\\-_])|\u009B[0-?]*[ -/]*[@-~]");
@@ -72,11 +76,17 @@ public final class Excerpts {
     }
     String s = text.length() > MAX_SCANNED ? text.substring(0, MAX_SCANNED) : text;
     for (String secret : secrets) {
-      if (secret != null && secret.length() >= MIN_SECRET) {
+      if (secret == null || secret.isBlank()) {
+        continue;
+      }
+      if (secret.length() >= MIN_SECRET) {
         s = s.replace(secret, "[redacted]");
         if (secret.startsWith("+") && secret.length() > MIN_SECRET) {
           s = s.replace(secret.substring(1), "[redacted]");
         }
+      } else {
+        s = Pattern.compile("(?<![\\p{L}\\p{N}_])" + Pattern.quote(secret) + "(?![\\p{L}\\p{N}_])")
+            .matcher(s).replaceAll("[redacted]");
       }
     }
     s = TERMINAL_ESCAPE.matcher(s).replaceAll("");
