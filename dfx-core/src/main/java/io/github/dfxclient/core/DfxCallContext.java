@@ -19,7 +19,7 @@ public final class DfxCallContext {
   private final String name;
   private final Credential credential;
   private final String transport;
-  private Object[] attributes;
+  private final ListenerAttributes attributes = new ListenerAttributes();
 
   /**
    * The engine makes one per call when listeners are registered; a test of a listener may make its
@@ -82,15 +82,7 @@ public final class DfxCallContext {
    * @return the value stored under {@code key} for this call, or {@code null}
    */
   public synchronized Object attribute(Object key) {
-    Object[] a = attributes;
-    if (a != null) {
-      for (int i = 0; i < a.length; i += 2) {
-        if (a[i] == key) {
-          return a[i + 1];
-        }
-      }
-    }
-    return null;
+    return attributes.get(key);
   }
 
   /**
@@ -101,24 +93,7 @@ public final class DfxCallContext {
    * @throws IllegalArgumentException when {@code key} is {@code null}
    */
   public synchronized void attribute(Object key, Object value) {
-    if (key == null) {
-      throw new IllegalArgumentException("key must not be null");
-    }
-    Object[] a = attributes;
-    if (a == null) {
-      attributes = new Object[] {key, value};
-      return;
-    }
-    for (int i = 0; i < a.length; i += 2) {
-      if (a[i] == key) {
-        a[i + 1] = value;
-        return;
-      }
-    }
-    Object[] grown = java.util.Arrays.copyOf(a, a.length + 2);
-    grown[a.length] = key;
-    grown[a.length + 1] = value;
-    attributes = grown;
+    attributes.put(key, value);
   }
 
   /** @return e.g. {@code DfxCallContext[2304 POST /auths/renew, jdk]} */

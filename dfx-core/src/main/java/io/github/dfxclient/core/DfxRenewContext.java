@@ -12,7 +12,7 @@ package io.github.dfxclient.core;
 public final class DfxRenewContext {
   private final String kind;
   private final String principal;
-  private Object[] attributes;
+  private final ListenerAttributes attributes = new ListenerAttributes();
 
   /**
    * The session makes one per renew when listeners are registered; a test of a listener may make
@@ -48,15 +48,7 @@ public final class DfxRenewContext {
    * @return the value stored under {@code key} for this renew, or {@code null}
    */
   public synchronized Object attribute(Object key) {
-    Object[] a = attributes;
-    if (a != null) {
-      for (int i = 0; i < a.length; i += 2) {
-        if (a[i] == key) {
-          return a[i + 1];
-        }
-      }
-    }
-    return null;
+    return attributes.get(key);
   }
 
   /**
@@ -67,24 +59,7 @@ public final class DfxRenewContext {
    * @throws IllegalArgumentException when {@code key} is {@code null}
    */
   public synchronized void attribute(Object key, Object value) {
-    if (key == null) {
-      throw new IllegalArgumentException("key must not be null");
-    }
-    Object[] a = attributes;
-    if (a == null) {
-      attributes = new Object[] {key, value};
-      return;
-    }
-    for (int i = 0; i < a.length; i += 2) {
-      if (a[i] == key) {
-        a[i + 1] = value;
-        return;
-      }
-    }
-    Object[] grown = java.util.Arrays.copyOf(a, a.length + 2);
-    grown[a.length] = key;
-    grown[a.length + 1] = value;
-    attributes = grown;
+    attributes.put(key, value);
   }
 
   /** @return e.g. {@code DfxRenewContext[device]}; the principal is not shown */
