@@ -58,8 +58,8 @@ public final class FeignAuthsAdapter extends AuthsClient {
    */
   public static final class Builder {
     private final ClientSettings settings = new ClientSettings();
-    private Client client;
-    private Consumer<Feign.Builder> customizer = f -> { };
+    /** The Feign client and customizer go to the transport's builder, which checks them. */
+    private final FeignHttpTransport.Builder transport = FeignHttpTransport.builder();
 
     private Builder() {}
 
@@ -138,11 +138,7 @@ public final class FeignAuthsAdapter extends AuthsClient {
      * @return this
      */
     public Builder client(Client client) {
-      if (ClientSettings.required("client", client) instanceof Client.Default) {
-        throw new IllegalArgumentException("client must not be feign.Client.Default: HttpURLConnection"
-            + " cannot send PATCH and silently re-sends POSTs");
-      }
-      this.client = client;
+      transport.client(client);
       return this;
     }
 
@@ -153,7 +149,7 @@ public final class FeignAuthsAdapter extends AuthsClient {
      * @return this
      */
     public Builder customize(Consumer<Feign.Builder> customizer) {
-      this.customizer = ClientSettings.required("customizer", customizer);
+      transport.customize(customizer);
       return this;
     }
 
@@ -213,11 +209,7 @@ public final class FeignAuthsAdapter extends AuthsClient {
 
     private DfxClient client() {
       settings.check();
-      FeignHttpTransport.Builder transport = FeignHttpTransport.builder().customize(customizer)
-          .connectTimeout(settings.connectTimeout());
-      if (client != null) {
-        transport.client(client);
-      }
+      transport.connectTimeout(settings.connectTimeout());
       // the adapter built the transport, so its client owns it: close() closes what it created
       return DfxClient.create(transport.build(), settings);
     }
