@@ -108,12 +108,21 @@ public final class WebSocketBenchmark {
         Interleaved.warmUp(side);
         System.err.println("measuring");
         long jitMillis = Interleaved.jitMillis();
+        java.util.Map<String, Long> threadsBefore = threadCpu();
         long cpu = OS.getProcessCpuTime();
         for (int i = 0; i < Interleaved.BLOCKS; i++) {
           side.run();
         }
+        long calls = (long) Interleaved.BLOCKS * CALLS;
         System.out.printf(Locale.ROOT, "%s alone: CPU %.2f us/call; JIT compiling during the blocks: %d ms%n", args[1],
-            (OS.getProcessCpuTime() - cpu) / 1000.0 / Interleaved.BLOCKS / CALLS, Interleaved.jitMillis() - jitMillis);
+            (OS.getProcessCpuTime() - cpu) / 1000.0 / calls, Interleaved.jitMillis() - jitMillis);
+        // where the CPU went, by thread (threads alive before and after the blocks)
+        threadCpu().forEach((name, nanos) -> {
+          long spent = nanos - threadsBefore.getOrDefault(name, 0L);
+          if (spent * 100 > (OS.getProcessCpuTime() - cpu)) {
+            System.out.printf(Locale.ROOT, "  thread %-40s %.2f us/call%n", name, spent / 1000.0 / calls);
+          }
+        });
         raw.close();
         ws.close();
         http.close();
@@ -175,6 +184,21 @@ public final class WebSocketBenchmark {
         throw new java.io.UncheckedIOException(e);
       }
     });
+  }
+
+  /** @return CPU time of every live thread, by name and ID */
+  private static java.util.Map<String, Long> threadCpu() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    java.util.Map<String, Long> cpu = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (t != null) {
+        long nanos = threads.getThreadCpuTime(t.getThreadId());
+        if (nanos > 0) {
+          cpu.put(t.getThreadName() + "#" + t.getThreadId(), nanos);
+        }
+      }
+    }
+    return cpu;
   }
 
   /** @return connections the server accepted so far: HTTP (this query's included), WebSocket */

@@ -19,13 +19,18 @@ final class Fields {
 
   /** Opaque credentials: 1..8192 visible ASCII characters (no space, no control character). */
   static String token(String field, String value) {
-    present(field, value);
+    if (value == null || value.isEmpty()) {
+      present(field, value);
+    }
     if (value.length() > MAX_TOKEN_LENGTH) {
+      present(field, value);
       throw tooLong(field, value, MAX_TOKEN_LENGTH);
     }
+    // one pass: a blank value fails it too, and is then named as blank
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c <= 0x20 || c >= 0x7f) {
+        present(field, value);
         throw new IllegalArgumentException(
             field + " must hold visible ASCII characters only (offending character at index " + i + ")");
       }

@@ -412,4 +412,37 @@ class EngineTest {
     assertThat(call).isCancelled();
     assertThat(transport.sent).hasSize(1);
   }
+
+  @Test
+  void cancellingACallCancelsItsExchangeInFlight() {
+    CompletableFuture<DfxHttpResponse> exchange = new CompletableFuture<>();
+    AtomicInteger sends = new AtomicInteger();
+    DfxTransport hanging = new DfxTransport() {
+      @Override
+      public DfxHttpResponse send(DfxHttpRequest request) {
+        throw new AssertionError("the async path only");
+      }
+
+      @Override
+      public CompletableFuture<DfxHttpResponse> sendAsync(DfxHttpRequest request) {
+        sends.incrementAndGet();
+        return exchange;
+      }
+
+      @Override
+      public String name() {
+        return "hanging";
+      }
+    };
+    DfxClient client = DfxClient.create(hanging, new ClientSettings().baseUri(URI.create("http://127.0.0.1:9"))
+        .bearerToken(() -> "device-token"));
+
+    CompletableFuture<String> call = client.callAsync(SEND, "x");
+    assertThat(exchange).isNotDone();
+    assertThat(call.cancel(true)).isTrue();
+
+    assertThat(call).isCancelled();
+    assertThat(exchange).isCancelled();
+    assertThat(sends).hasValue(1);
+  }
 }

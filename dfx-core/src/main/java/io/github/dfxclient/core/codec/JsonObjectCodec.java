@@ -44,6 +44,8 @@ public final class JsonObjectCodec<T> implements DfxCodec<T> {
   private final Function<Object, ?>[] getters;
   private final Function<Decoded, T> decoder;
   private final List<JsonField<?>> fieldList;
+  /** The generator-free writer, when every field is one it writes; else {@code null}. */
+  private final PlainObjectWriter plain;
 
   private JsonObjectCodec(Builder<T> b, Function<Decoded, T> decoder) {
     this.fields = b.fields.toArray(new JsonField<?>[0]);
@@ -52,6 +54,7 @@ public final class JsonObjectCodec<T> implements DfxCodec<T> {
     this.getters = g;
     this.decoder = decoder;
     this.fieldList = List.copyOf(b.fields);
+    this.plain = PlainObjectWriter.of(fields, getters);
   }
 
   /**
@@ -78,6 +81,17 @@ public final class JsonObjectCodec<T> implements DfxCodec<T> {
     if (value == null) {
       throw new IllegalArgumentException("value must not be null");
     }
+    if (plain != null) {
+      byte[] json = plain.write(value);
+      if (json != null) {
+        return json;
+      }
+    }
+    return encodeWithGenerator(value);
+  }
+
+  /** @return the object's JSON, written by the generator whatever its values (the path any value can take) */
+  byte[] encodeWithGenerator(T value) {
     StrictJson.Bytes out = new StrictJson.Bytes();
     try (JsonGenerator g = StrictJson.FACTORY.createGenerator(out)) {
       writeObject(g, value);

@@ -84,7 +84,7 @@ abstract class JsonType<T> {
 
     @Override
     void write(JsonGenerator g, String value, String field) throws IOException {
-      g.writeString(value);
+      StrictJson.writeString(g, value);
     }
   };
 

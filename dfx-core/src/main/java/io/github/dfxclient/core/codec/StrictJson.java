@@ -1,12 +1,14 @@
 package io.github.dfxclient.core.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -140,6 +142,60 @@ final class StrictJson {
         return false;
       }
       i += need + 1;
+    }
+    return true;
+  }
+
+  private static final long QUOTES = 0x2222222222222222L;
+  private static final long BACKSLASHES = 0x5c5c5c5c5c5c5c5cL;
+  private static final long SPACES = 0x2020202020202020L;
+  private static final long QUESTION_MARKS = 0x3f3f3f3f3f3f3f3fL;
+
+  /**
+   * Writes a string value as the generator's {@code writeString} does, byte for byte: an ASCII
+   * string with nothing to escape (no {@code "}, no {@code \}, no control character: tokens, IDs,
+   * most names) is copied as it is, eight bytes checked at a time; any other goes through the
+   * generator's own escaping. A {@code ?} also takes the generator's path: it is what the encoder
+   * writes for an unpaired surrogate, which the generator handles its own way.
+   *
+   * @param g the generator
+   * @param value the string, never {@code null}
+   * @throws IOException as the generator does
+   */
+  static void writeString(JsonGenerator g, String value) throws IOException {
+    byte[] b = value.getBytes(StandardCharsets.UTF_8);
+    if (b.length != value.length() || !plainAscii(b)) {
+      g.writeString(value);
+      return;
+    }
+    g.writeRawUTF8String(b, 0, b.length);
+  }
+
+  /**
+   * @param b bytes all below 0x80 (an ASCII string's)
+   * @return whether none needs escaping in a JSON string (no {@code "}, no {@code \}, none below
+   *     0x20) and none is a {@code ?}
+   */
+  static boolean plainAscii(byte[] b) {
+    int i = 0;
+    int n = b.length;
+    for (; i <= n - 8; i += 8) {
+      long w = (long) LONGS.get(b, i);
+      // with every byte below 0x80, each test is exact: a zero byte of w ^ c, a byte of w below 0x20
+      long quote = w ^ QUOTES;
+      long backslash = w ^ BACKSLASHES;
+      long question = w ^ QUESTION_MARKS;
+      long found = ((quote - LOW_BITS) & ~quote) | ((backslash - LOW_BITS) & ~backslash)
+          | ((question - LOW_BITS) & ~question) | ((w - SPACES) & ~w);
+      if ((found & HIGH_BITS) != 0) {
+        return false;
+      }
+    }
+    for (; i < n; i++) {
+      byte c = b[i];
+      if (c < 0x20 || c == '"' || c == '\\' || c == '?') {
+        return false;
+      }
     }
     return true;
   }

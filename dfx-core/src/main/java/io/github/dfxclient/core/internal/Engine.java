@@ -19,16 +19,13 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Engine {
   private static final Logger LOG = LoggerFactory.getLogger("io.github.dfxclient.auths");
-  private static final String JSON = "application/json";
 
   private final DfxTransport transport;
   private final BaseUri base;
@@ -54,8 +50,8 @@ public final class Engine {
   private final Map<DfxOperation<?, ?>, URI> fixedUris;
   private final Listeners listeners;
   private final String transportName;
-  /** The checked {@code Authorization} value of the last token sent (a view has its own). */
-  private final Bearer.Cache bearers = new Bearer.Cache();
+  /** The checked {@code Authorization} value of the last token sent and its headers (a view has its own). */
+  private final Bearer.Cache bearers;
 
   /**
    * @param transport carries the exchanges
@@ -90,6 +86,7 @@ public final class Engine {
     this.policy = policy;
     this.transportName = transport.name();
     this.userAgent = ClientInfo.userAgent(transportName);
+    this.bearers = new Bearer.Cache(userAgent);
     this.fixedUris = new ConcurrentHashMap<>();
     this.listeners = Listeners.of(listeners);
   }
@@ -104,6 +101,7 @@ public final class Engine {
     this.maxAnswerBytes = shared.maxAnswerBytes;
     this.policy = shared.policy;
     this.userAgent = shared.userAgent;
+    this.bearers = new Bearer.Cache(userAgent);
     this.fixedUris = shared.fixedUris;
     this.listeners = shared.listeners;
     this.transportName = shared.transportName;
@@ -155,10 +153,10 @@ public final class Engine {
     try {
       value = run(call);
     } catch (Throwable t) {
-      hooks.afterCall(call.attempts.get(), t);
+      hooks.afterCall(call.attempts, t);
       throw t;
     }
-    hooks.afterCall(call.attempts.get(), null);
+    hooks.afterCall(call.attempts, null);
     return value;
   }
 
@@ -253,8 +251,8 @@ public final class Engine {
    * operation whose request authenticates itself (renew carries its pair: {@link
    * DfxOperation#renewCredentialOnUnauthorized()} is false) is sent without the header instead.
    */
-  private static String required(DfxOperation<?, ?> op, String token, String why) {
-    if (token != null && !token.isBlank()) {
+  private String required(DfxOperation<?, ?> op, String token, String why) {
+    if (token != null && (bearers.isLast(token) || !token.isBlank())) {
       return token;
     }
     if (!op.renewCredentialOnUnauthorized()) {
@@ -280,7 +278,7 @@ public final class Engine {
 
   private <Q, A> A attempt(Call<Q, A> call) {
     String token = token(call.op);
-    int number = call.attempts.incrementAndGet();
+    int number = ++call.attempts;
     long start = System.nanoTime();
     DfxHttpRequest request = call.request(start, token);
     try {
@@ -296,19 +294,19 @@ public final class Engine {
         Thread.currentThread().interrupt();
         throw new DfxTransportException(call.op, call.uri, true, "interrupted while waiting for the answer", e);
       }
-      A value = Answers.read(call.op, call.uri, response, call::secrets);
+      A value = Answers.read(call.op, call.uri, response, call);
       ended(call, number, start, response.status(), null);
       return value;
     } catch (DfxException e) {
       ended(call, number, start, -1, e);
-      call.failures.add(e);
+      call.failed(e);
       throw e;
     } catch (RuntimeException e) {
       // a transport's own unchecked failure: whether it sent is unknown
       DfxTransportException t = new DfxTransportException(call.op, call.uri, true,
           "transport failed (" + e.getClass().getSimpleName() + ")", e);
       ended(call, number, start, -1, t);
-      call.failures.add(t);
+      call.failed(t);
       throw t;
     }
   }
@@ -326,7 +324,7 @@ public final class Engine {
   public <Q, A> CompletableFuture<A> callAsync(DfxOperation<Q, A> op, Q request) {
     Call<Q, A> call = prepare(op, request);
     if (listeners.isEmpty()) {
-      return runAsync(call);
+      return new AsyncCall<>(call).start();
     }
     CallHooks hooks;
     try {
@@ -335,103 +333,259 @@ public final class Engine {
       return CompletableFuture.failedFuture(veto);
     }
     call.hooks = hooks;
-    CompletableFuture<A> result = runAsync(call);
-    result.whenComplete((value, failure) -> hooks.afterCall(call.attempts.get(), failure));
+    CompletableFuture<A> result = new AsyncCall<>(call).start();
+    result.whenComplete((value, failure) -> hooks.afterCall(call.attempts, failure));
     return result;
-  }
-
-  private <Q, A> CompletableFuture<A> runAsync(Call<Q, A> call) {
-    Retry retry = policy.retry(call.op);
-    CompletableFuture<A> result = new CompletableFuture<>();
-    CompletionStage<A> first = Retry.decorateCompletionStage(retry, AsyncScheduler.get(),
-        () -> offTheTimer(() -> attemptAsync(call, result))).get();
-    first.whenComplete((value, failure) -> {
-      if (failure == null) {
-        result.complete(value);
-        return;
-      }
-      Throwable cause = unwrap(failure);
-      if (cause instanceof DfxApiException api && !result.isDone() && mayRenewAfter(call, api)) {
-        call.renewed = true;
-        credentials.renewAfterUnauthorizedAsync(call.op.credential(), call.token).whenComplete((renewed, rf) -> {
-          if (rf != null || !Boolean.TRUE.equals(renewed)) {
-            result.completeExceptionally(rf != null ? unwrap(rf) : settle(call, cause));
-            return;
-          }
-          Retry.decorateCompletionStage(retry, AsyncScheduler.get(), () -> offTheTimer(() -> attemptAsync(call, result))).get()
-              .whenComplete((v, f) -> {
-                if (f == null) {
-                  result.complete(v);
-                } else {
-                  result.completeExceptionally(unwrap(f));
-                }
-              });
-        });
-        return;
-      }
-      result.completeExceptionally(settle(call, cause));
-    });
-    return result;
-  }
-
-  /**
-   * Runs an attempt where it is asked, unless that is the retry timer: the timer only schedules, so
-   * a retry whose backoff ended runs on a worker (its credentials may have to wait for a renew).
-   */
-  private static <A> CompletionStage<A> offTheTimer(java.util.function.Supplier<CompletionStage<A>> attempt) {
-    if (!AsyncScheduler.isTimerThread()) {
-      return attempt.get();
-    }
-    return CompletableFuture.supplyAsync(attempt, Workers.executor()).thenCompose(stage -> stage);
   }
 
   private static Throwable settle(Call<?, ?> call, Throwable failure) {
     return failure instanceof DfxException d ? withEarlier(call, d) : failure;
   }
 
-  private <Q, A> CompletionStage<A> attemptAsync(Call<Q, A> call, CompletableFuture<A> caller) {
-    CompletableFuture<A> done = new CompletableFuture<>();
-    if (call.op.credential() == Credential.NONE) {
-      send(call, caller, done, null);
-      return done;
+  /**
+   * One asynchronous call: the future its caller holds, and the driver of its attempts. The attempts
+   * run under the operation's Resilience4j {@link Retry} through its {@link Retry.AsyncContext}, as
+   * {@code Retry.decorateCompletionStage} runs them (every outcome reported to the context, the wait
+   * it returns scheduled on the retry timer, its metrics and events the same), without the
+   * decorator's futures and lambdas per call: an attempt whose token is at hand costs one stage on
+   * the transport's future. Cancelling this future cancels the exchange in flight, and no later
+   * attempt is sent.
+   */
+  private final class AsyncCall<Q, A> extends CompletableFuture<A>
+      implements java.util.function.BiConsumer<DfxHttpResponse, Throwable>, Runnable {
+    private final Call<Q, A> call;
+    private final Retry retry;
+    /** The retry context of the current round (a round starts again after a renew on a 401). */
+    private Retry.AsyncContext<A> context;
+    /** The exchange in flight, cancelled with this future. */
+    private volatile CompletableFuture<DfxHttpResponse> exchange;
+    private int number;
+    private long startNanos;
+
+    AsyncCall(Call<Q, A> call) {
+      this.call = call;
+      this.retry = policy.retry(call.op);
     }
-    if (credentials == null) {
-      try {
-        send(call, caller, done, required(call.op, null, "no credentials are configured"));
-      } catch (CredentialFailure e) {
-        done.completeExceptionally(e);
+
+    /** @return this future, its first attempt sent (or waiting for its token) */
+    AsyncCall<Q, A> start() {
+      context = retry.asyncContext();
+      run();
+      return this;
+    }
+
+    /**
+     * Runs an attempt where it is asked, unless that is the retry timer: the timer only schedules,
+     * so an attempt whose backoff ended runs on a worker (its credentials may have to wait for a
+     * renew).
+     */
+    @Override
+    public void run() {
+      if (!AsyncScheduler.isTimerThread()) {
+        attempt();
+        return;
       }
-      return done;
+      try {
+        Workers.executor().execute(this::attempt);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        roundFailed(e);
+      }
     }
-    long deadline = System.nanoTime() + requestTimeoutNanos;
-    CompletableFuture<String> token;
-    try {
-      token = call.op.renewCredentialOnUnauthorized() ? credentials.tokenAsync(call.op.credential(), deadline)
-          : CompletableFuture.completedFuture(credentials.currentToken(call.op.credential()));
-    } catch (RuntimeException e) {
-      token = CompletableFuture.failedFuture(e);
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      CompletableFuture<DfxHttpResponse> inFlight = exchange;
+      if (inFlight != null) {
+        inFlight.cancel(true);
+      }
+      return cancelled;
     }
-    if (!token.isDone()) {
-      token = bounded(token, deadline);
+
+    /** One attempt: its token (at once when the credentials hold one), then the exchange. */
+    private void attempt() {
+      DfxOperation<Q, A> op = call.op;
+      if (op.credential() == Credential.NONE) {
+        send(null);
+        return;
+      }
+      if (credentials == null) {
+        tokenArrived(null, null, "no credentials are configured");
+        return;
+      }
+      if (!op.renewCredentialOnUnauthorized()) {
+        String t;
+        try {
+          t = credentials.currentToken(op.credential());
+        } catch (RuntimeException e) {
+          tokenArrived(null, e, null);
+          return;
+        }
+        tokenArrived(t, null, "the credentials gave none (null or blank)");
+        return;
+      }
+      long deadline = System.nanoTime() + requestTimeoutNanos;
+      CompletableFuture<String> token;
+      try {
+        token = credentials.tokenAsync(op.credential(), deadline);
+        if (token == null) {
+          throw new IllegalStateException("the credentials gave no future for the token");
+        }
+      } catch (RuntimeException e) {
+        tokenArrived(null, e, null);
+        return;
+      }
+      if (!token.isDone()) {
+        bounded(token, deadline).whenComplete((t, f) -> tokenArrived(t, f, "the credentials gave none (null or blank)"));
+        return;
+      }
+      String t;
+      try {
+        t = token.getNow(null);
+      } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        tokenArrived(null, e, null);
+        return;
+      }
+      tokenArrived(t, null, "the credentials gave none (null or blank)");
     }
-    token.whenComplete((t, f) -> {
-      if (f != null) {
-        // the credentials failed (not this call's request): surfaced, never retried here
-        Throwable cause = unwrap(f);
-        done.completeExceptionally(new CredentialFailure(cause instanceof CredentialsUnavailableException timeout
+
+    /**
+     * The credentials answered. Their failure is not this call's request: it is surfaced, never
+     * retried here.
+     */
+    private void tokenArrived(String t, Throwable failure, String whyMissing) {
+      if (failure != null) {
+        Throwable cause = unwrap(failure);
+        attemptFailed(new CredentialFailure(cause instanceof CredentialsUnavailableException timeout
             ? notSentWaitingForToken(call.op, timeout) : cause));
         return;
       }
       String checked;
       try {
-        checked = required(call.op, t, "the credentials gave none (null or blank)");
+        checked = required(call.op, t, whyMissing);
       } catch (CredentialFailure e) {
-        done.completeExceptionally(e);
+        attemptFailed(e);
         return;
       }
-      send(call, caller, done, checked);
-    });
-    return done;
+      send(checked);
+    }
+
+    private void send(String token) {
+      if (isCancelled()) {
+        // the caller gave up before this attempt left: send nothing, and stop retrying
+        attemptFailed(new java.util.concurrent.CancellationException("cancelled before sending"));
+        return;
+      }
+      number = ++call.attempts;
+      startNanos = System.nanoTime();
+      DfxHttpRequest request;
+      try {
+        request = call.request(startNanos, token);
+      } catch (RuntimeException e) {
+        attemptFailed(e);
+        return;
+      }
+      CompletableFuture<DfxHttpResponse> inFlight;
+      try {
+        inFlight = transport.sendAsync(request);
+        if (inFlight == null) {
+          throw new NullPointerException("the transport gave no future");
+        }
+      } catch (RuntimeException e) {
+        inFlight = CompletableFuture.failedFuture(e);
+      }
+      exchange = inFlight;
+      if (isCancelled()) {
+        inFlight.cancel(true);
+      }
+      inFlight.whenComplete(this);
+    }
+
+    /** The exchange ended: its answer is read, or its failure classified once. */
+    @Override
+    public void accept(DfxHttpResponse response, Throwable failure) {
+      DfxException error;
+      if (failure == null) {
+        try {
+          A value = Answers.read(call.op, call.uri, response, call);
+          ended(call, number, startNanos, response.status(), null);
+          attemptSucceeded(value);
+          return;
+        } catch (DfxException e) {
+          error = e;
+        }
+      } else {
+        Throwable cause = unwrap(failure);
+        if (cause instanceof DfxException d) {
+          error = d;
+        } else if (cause instanceof IOException io) {
+          error = Classifier.classify(call.op, call.uri, io, requestTimeout);
+        } else if (cause instanceof java.util.concurrent.CancellationException) {
+          error = new DfxTransportException(call.op, call.uri, true, "cancelled", cause);
+        } else {
+          error = new DfxTransportException(call.op, call.uri, true,
+              "transport failed (" + cause.getClass().getSimpleName() + ")", cause);
+        }
+      }
+      ended(call, number, startNanos, -1, error);
+      call.failed(error);
+      attemptFailed(error);
+    }
+
+    /** As {@code Retry.AsyncRetryBlock} does with a value: done, unless the context asks for another attempt. */
+    private void attemptSucceeded(A value) {
+      try {
+        long delayMillis = context.onResult(value);
+        if (delayMillis < 0) {
+          context.onComplete();
+          complete(value);
+        } else {
+          AsyncScheduler.get().schedule(this, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+      } catch (Throwable t) {
+        roundFailed(t);
+      }
+    }
+
+    /** As {@code Retry.AsyncRetryBlock} does with a failure: retried after the context's wait, or the round ends. */
+    private void attemptFailed(Throwable failure) {
+      try {
+        if (failure instanceof Exception e) {
+          long delayMillis = context.onError(e);
+          if (delayMillis >= 0) {
+            AsyncScheduler.get().schedule(this, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+            return;
+          }
+        }
+        roundFailed(failure);
+      } catch (Throwable t) {
+        roundFailed(t);
+      }
+    }
+
+    /** The retries gave up: a 401 about the token asks for a fresh one once and starts a new round. */
+    private void roundFailed(Throwable failure) {
+      Throwable cause = unwrap(failure);
+      if (cause instanceof DfxApiException api && !isDone() && mayRenewAfter(call, api)) {
+        call.renewed = true;
+        CompletableFuture<Boolean> renewal;
+        try {
+          renewal = credentials.renewAfterUnauthorizedAsync(call.op.credential(), call.token);
+        } catch (RuntimeException e) {
+          renewal = CompletableFuture.failedFuture(e);
+        }
+        renewal.whenComplete((renewed, rf) -> {
+          if (rf != null || !Boolean.TRUE.equals(renewed)) {
+            completeExceptionally(rf != null ? unwrap(rf) : settle(call, cause));
+            return;
+          }
+          context = retry.asyncContext();
+          run();
+        });
+        return;
+      }
+      completeExceptionally(settle(call, cause));
+    }
   }
 
   /**
@@ -452,63 +606,6 @@ public final class Engine {
       }
     });
     return copy;
-  }
-
-  private <Q, A> void send(Call<Q, A> call, CompletableFuture<A> caller, CompletableFuture<A> done, String token) {
-    if (caller.isCancelled()) {
-      // the caller gave up before this attempt left: send nothing, and stop retrying
-      done.completeExceptionally(new java.util.concurrent.CancellationException("cancelled before sending"));
-      return;
-    }
-    int number = call.attempts.incrementAndGet();
-    long start = System.nanoTime();
-    DfxHttpRequest request;
-    try {
-      request = call.request(start, token);
-    } catch (RuntimeException e) {
-      done.completeExceptionally(e);
-      return;
-    }
-    CompletableFuture<DfxHttpResponse> exchange;
-    try {
-      exchange = transport.sendAsync(request);
-    } catch (RuntimeException e) {
-      exchange = CompletableFuture.failedFuture(e);
-    }
-    CompletableFuture<DfxHttpResponse> inFlight = exchange;
-    caller.whenComplete((v, f) -> {
-      if (caller.isCancelled()) {
-        inFlight.cancel(true);
-      }
-    });
-    inFlight.whenComplete((response, failure) -> {
-      DfxException error;
-      if (failure == null) {
-        try {
-          A value = Answers.read(call.op, call.uri, response, call::secrets);
-          ended(call, number, start, response.status(), null);
-          done.complete(value);
-          return;
-        } catch (DfxException e) {
-          error = e;
-        }
-      } else {
-        Throwable cause = unwrap(failure);
-        if (cause instanceof DfxException d) {
-          error = d;
-        } else if (cause instanceof IOException io) {
-          error = Classifier.classify(call.op, call.uri, io, requestTimeout);
-        } else if (cause instanceof java.util.concurrent.CancellationException) {
-          error = new DfxTransportException(call.op, call.uri, true, "cancelled", cause);
-        } else {
-          error = new DfxTransportException(call.op, call.uri, true,
-              "transport failed (" + cause.getClass().getSimpleName() + ")", cause);
-        }
-      }
-      ended(call, number, start, -1, error);
-      call.failures.add(error);
-      done.completeExceptionally(error);
-    });
   }
 
   // ---------------------------------------------------------------- shared
@@ -603,13 +700,18 @@ public final class Engine {
   }
 
   /** One call's fixed parts, and what its attempts learn. */
-  private final class Call<Q, A> {
+  private final class Call<Q, A> implements java.util.function.Supplier<java.util.Collection<String>> {
     final DfxOperation<Q, A> op;
     final URI uri;
     final byte[] body;
     final Map<String, String> pathParameters;
-    final AtomicInteger attempts = new AtomicInteger();
-    final List<DfxException> failures = new CopyOnWriteArrayList<>();
+    /**
+     * Attempts sent so far. Attempts run one after the other, each started after the previous one
+     * ended (through a future's completion or the retry timer), so plain fields are enough.
+     */
+    int attempts;
+    /** The failures of the attempts so far, in order; empty until one fails. */
+    List<DfxException> failures = List.of();
     volatile String token;
     volatile boolean renewed;
     /** The listeners' side of the call; {@code null} when none is registered. */
@@ -620,6 +722,19 @@ public final class Engine {
       this.uri = uri;
       this.body = body;
       this.pathParameters = pathParameters;
+    }
+
+    void failed(DfxException e) {
+      if (failures.isEmpty()) {
+        failures = new ArrayList<>(2);
+      }
+      failures.add(e);
+    }
+
+    /** @return {@link #secrets()}, for an answer's reader, which asks only when it describes an error */
+    @Override
+    public java.util.Collection<String> get() {
+      return secrets();
     }
 
     /** @return the exact secrets this call carried (bearer token, the request's string values), for redaction */
@@ -637,16 +752,13 @@ public final class Engine {
 
     /** @return the request of one attempt, with the token the credentials gave for it */
     DfxHttpRequest request(long startNanos, String t) {
-      Map<String, String> headers = new LinkedHashMap<>(8);
-      if (body != null) {
-        headers.put("Content-Type", JSON);
-      }
-      headers.put("Accept", JSON);
-      headers.put("User-Agent", userAgent);
-      String authorization = bearers.headerValue(t);
-      if (authorization != null) {
+      Bearer.Cache.Checked checked = bearers.checked(t);
+      Map<String, String> headers;
+      if (checked == null) {
+        headers = bearers.anonymous(body != null);
+      } else {
         token = t;
-        headers.put("Authorization", authorization);
+        headers = checked.headers(body != null);
       }
       return new DfxHttpRequest(op.method(), uri, headers, body, startNanos + requestTimeoutNanos, maxAnswerBytes,
           op, pathParameters, Map.of());

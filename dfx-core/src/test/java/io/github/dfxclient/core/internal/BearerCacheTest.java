@@ -24,4 +24,23 @@ class BearerCacheTest {
     // an equal token in another String is found by content, not confused with another
     assertThat(cache.headerValue(new String("eyJ.first.token"))).isEqualTo(header);
   }
+
+  @Test
+  void theHeadersOfARequestAreBuiltOncePerTokenInTheOrderTheyAreSent() {
+    Bearer.Cache cache = new Bearer.Cache("dfx-java/test");
+    String token = new String("eyJ.first.token");
+    Bearer.Cache.Checked checked = cache.checked(token);
+    assertThat(checked.headers(true)).containsExactly(
+        java.util.Map.entry("Content-Type", "application/json"), java.util.Map.entry("Accept", "application/json"),
+        java.util.Map.entry("User-Agent", "dfx-java/test"), java.util.Map.entry("Authorization", "Bearer eyJ.first.token"));
+    assertThat(checked.headers(false)).containsOnlyKeys("Accept", "User-Agent", "Authorization");
+    assertThat(cache.checked(token).headers(true)).isSameAs(checked.headers(true));
+    assertThatThrownBy(() -> checked.headers(true).put("X", "y")).isInstanceOf(UnsupportedOperationException.class);
+    assertThat(cache.isLast(token)).isTrue();
+    assertThat(cache.isLast(new String("eyJ.first.token"))).isFalse();
+
+    assertThat(cache.checked(" ")).isNull();
+    assertThat(cache.anonymous(true)).containsOnlyKeys("Content-Type", "Accept", "User-Agent");
+    assertThat(cache.anonymous(false)).containsOnlyKeys("Accept", "User-Agent");
+  }
 }

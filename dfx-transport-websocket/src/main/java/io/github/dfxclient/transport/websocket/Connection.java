@@ -143,7 +143,7 @@ final class Connection implements WebSocket.Listener {
   /** Called once by a request when it completes: forgets it and gives its place back. */
   void done(Pending p) {
     String id = p.id;
-    if (id != null) {
+    if (id != null && !p.unlisted) {
       inFlight.remove(id, p);
     }
     releasePlace();
@@ -365,11 +365,13 @@ final class Connection implements WebSocket.Listener {
       return;
     }
     String id = new String(b, 0, Frames.ID_LENGTH, StandardCharsets.ISO_8859_1);
-    Pending p = inFlight.get(id);
+    // an answer ends its request whatever it holds: taken off the table at once
+    Pending p = inFlight.remove(id);
     if (p == null) {
       LOG.debug("dfx websocket #{}: dropped an answer for an unknown request ID ({} bytes)", number, length);
       return;
     }
+    p.unlisted = true;
     if (!answered) {
       answered = true;
       backoff.succeeded();

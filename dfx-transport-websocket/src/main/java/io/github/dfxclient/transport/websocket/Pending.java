@@ -29,6 +29,11 @@ final class Pending extends CompletableFuture<DfxHttpResponse> {
   /** Set once the socket took the request; never reassigned. */
   volatile Connection connection;
   volatile String id;
+  /**
+   * Set by the reading thread when an answer took it off its socket's table, so that its completion
+   * does not look it up again (a stale read only costs a lookup that finds nothing).
+   */
+  boolean unlisted;
   private volatile Deadlines.Registration deadline;
 
   Pending(byte[] frame, int maxAnswerBytes) {
