@@ -445,4 +445,37 @@ class EngineTest {
     assertThat(exchange).isCancelled();
     assertThat(sends).hasValue(1);
   }
+
+  @Test
+  void aCodecThatThrowsSomethingUnexpectedStillEndsTheCallOnBothPaths() {
+    DfxCodec<String> broken = new DfxCodec<>() {
+      @Override
+      public byte[] encode(String value) {
+        return TEXT.encode(value);
+      }
+
+      @Override
+      public String decode(byte[] json) {
+        throw new NullPointerException("a bug in the codec");
+      }
+    };
+    DfxOperation<String, String> op = DfxOperation.<String, String>builder(9004, "POST", "/broken")
+        .requestBody(TEXT).answer(broken).credential(Credential.DEVICE).build();
+    transport.ok("a").ok("b");
+    DfxClient client = DfxClient.create(transport, new ClientSettings().baseUri(URI.create("http://127.0.0.1:9"))
+        .bearerToken(() -> "device-token"));
+
+    CompletableFuture<String> call = client.callAsync(op, "x");
+    DfxTransportException async = catchThrowableOfType(() -> call.get(5, TimeUnit.SECONDS),
+        java.util.concurrent.ExecutionException.class).getCause() instanceof DfxTransportException t ? t : null;
+    DfxTransportException blocking = catchThrowableOfType(() -> client.call(op, "x"), DfxTransportException.class);
+
+    for (DfxTransportException e : new DfxTransportException[] {async, blocking}) {
+      assertThat(e).isNotNull();
+      assertThat(e.outcomeUnknown()).isTrue();
+      assertThat(e.getMessage()).contains("NullPointerException");
+    }
+    // the exchange may have acted: a message is not sent again
+    assertThat(transport.sent).hasSize(2);
+  }
 }

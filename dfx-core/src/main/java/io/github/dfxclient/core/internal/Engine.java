@@ -501,18 +501,38 @@ public final class Engine {
       inFlight.whenComplete(this);
     }
 
-    /** The exchange ended: its answer is read, or its failure classified once. */
+    /**
+     * The exchange ended: its answer is read, or its failure classified once. Whatever throws here
+     * (a codec's or a listener's bug) still completes the call: nothing waits forever.
+     */
     @Override
     public void accept(DfxHttpResponse response, Throwable failure) {
-      DfxException error;
+      try {
+        exchangeEnded(response, failure);
+      } catch (Throwable t) {
+        completeExceptionally(t);
+      }
+    }
+
+    private void exchangeEnded(DfxHttpResponse response, Throwable failure) {
+      DfxException error = null;
       if (failure == null) {
+        A value;
         try {
-          A value = Answers.read(call.op, call.uri, response, call);
+          value = Answers.read(call.op, call.uri, response, call);
+        } catch (DfxException e) {
+          value = null;
+          error = e;
+        } catch (RuntimeException e) {
+          // as on the blocking path: an unexpected failure after the exchange, whose effect is unknown
+          value = null;
+          error = new DfxTransportException(call.op, call.uri, true,
+              "transport failed (" + e.getClass().getSimpleName() + ")", e);
+        }
+        if (error == null) {
           ended(call, number, startNanos, response.status(), null);
           attemptSucceeded(value);
           return;
-        } catch (DfxException e) {
-          error = e;
         }
       } else {
         Throwable cause = unwrap(failure);

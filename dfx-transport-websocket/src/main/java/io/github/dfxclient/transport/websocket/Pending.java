@@ -5,7 +5,6 @@ import io.github.dfxclient.core.spi.DfxHttpResponse;
 import io.github.dfxclient.core.spi.TransportException;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One request on a socket, from the moment it is queued to its answer or failure: the future the
@@ -21,7 +20,18 @@ final class Pending extends CompletableFuture<DfxHttpResponse> {
 
   final byte[] frame;
   final int maxAnswerBytes;
-  private final AtomicInteger state = new AtomicInteger(QUEUED);
+  private static final java.lang.invoke.VarHandle STATE;
+
+  static {
+    try {
+      STATE = java.lang.invoke.MethodHandles.lookup().findVarHandle(Pending.class, "state", int.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** {@link #QUEUED}, {@link #WRITING}, {@link #WRITTEN} or {@link #DONE}; changed through {@link #STATE}. */
+  private volatile int state = QUEUED;
   /** Whether the frame's write completed. */
   private volatile boolean written;
   /** Whether the frame's write failed: the frame did not reach the server whole. */
@@ -43,13 +53,13 @@ final class Pending extends CompletableFuture<DfxHttpResponse> {
 
   /** @return whether the frame may be written now (false: it was completed while it waited) */
   boolean startWriting() {
-    return state.compareAndSet(QUEUED, WRITING);
+    return STATE.compareAndSet(this, QUEUED, WRITING);
   }
 
   /** The socket finished writing the whole frame. */
   void written() {
     written = true;
-    state.compareAndSet(WRITING, WRITTEN);
+    STATE.compareAndSet(this, WRITING, WRITTEN);
   }
 
   /** The socket could not write the frame: it did not reach the server whole. */
@@ -66,7 +76,7 @@ final class Pending extends CompletableFuture<DfxHttpResponse> {
   void watch(long deadlineNanos) {
     Deadlines.Registration r = Deadlines.register(deadlineNanos, this::expire);
     deadline = r;
-    if (state.get() == DONE) {
+    if (state == DONE) {
       r.cancel();
     }
   }
@@ -96,7 +106,7 @@ final class Pending extends CompletableFuture<DfxHttpResponse> {
    * @param cause the socket's failure, or {@code null}
    */
   void dropped(String reason, Throwable cause) {
-    if (state.get() == QUEUED && state.compareAndSet(QUEUED, DONE)) {
+    if (state == QUEUED && STATE.compareAndSet(this, QUEUED, DONE)) {
       release();
       completeExceptionally(TransportException.notSent(reason + "; the request was not written", cause));
       return;
@@ -107,7 +117,7 @@ final class Pending extends CompletableFuture<DfxHttpResponse> {
 
   /** The deadline passed: a request never written was not sent; else its outcome is unknown. */
   private void expire() {
-    if (state.get() == QUEUED && state.compareAndSet(QUEUED, DONE)) {
+    if (state == QUEUED && STATE.compareAndSet(this, QUEUED, DONE)) {
       release();
       completeExceptionally(TransportException.notSent(
           "no socket could take the request before the deadline; it was not written", null));
@@ -119,14 +129,14 @@ final class Pending extends CompletableFuture<DfxHttpResponse> {
   /** The caller gave up: a frame not yet written never will be. */
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
-    if (state.getAndSet(DONE) != DONE) {
+    if ((int) STATE.getAndSet(this, DONE) != DONE) {
       release();
     }
     return super.cancel(mayInterruptIfRunning);
   }
 
   private boolean finish() {
-    if (state.getAndSet(DONE) == DONE) {
+    if ((int) STATE.getAndSet(this, DONE) == DONE) {
       return false;
     }
     release();
