@@ -51,7 +51,13 @@ final class Connection implements WebSocket.Listener {
   private volatile WebSocket socket;
   private volatile boolean answered;
   volatile long lastUsedNanos = System.nanoTime();
+  /**
+   * When the timer last learned that something arrived (at most a tick late: an answer only sets
+   * {@link #heard}, which the timer turns into a time, so that the reader reads no clock per message).
+   */
   volatile long lastReceivedNanos = lastUsedNanos;
+  /** Whether something arrived since the timer's last look. */
+  volatile boolean heard;
   /** When the unanswered ping was sent; 0 when none is outstanding. */
   volatile long pingSentNanos;
 
@@ -286,8 +292,7 @@ final class Connection implements WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-    lastReceivedNanos = System.nanoTime();
-    pingSentNanos = 0;
+    heard();
     if (partial == null && !discarding && last) {
       byte[] b = new byte[data.remaining()];
       data.get(b);
@@ -391,15 +396,14 @@ final class Connection implements WebSocket.Listener {
 
   @Override
   public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
-    lastReceivedNanos = System.nanoTime();
+    heard();
     webSocket.request(1);
     return null;
   }
 
   @Override
   public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-    lastReceivedNanos = System.nanoTime();
-    pingSentNanos = 0;
+    heard();
     webSocket.request(1);
     return null;
   }
@@ -416,6 +420,19 @@ final class Connection implements WebSocket.Listener {
   }
 
   // ------------------------------------------------------------------ ending
+
+  /**
+   * Something arrived: the socket is alive, and an outstanding ping is answered (any message counts
+   * as the pong). Runs for every message, so it writes the shared fields only when they change.
+   */
+  private void heard() {
+    if (!heard) {
+      heard = true;
+    }
+    if (pingSentNanos != 0) {
+      pingSentNanos = 0;
+    }
+  }
 
   /** Pings the server when the socket was quiet for the ping interval (at most one ping outstanding). */
   void ping(long now) {

@@ -42,6 +42,26 @@ final class WsTransport implements DfxTransport {
   private ScheduledThreadPoolExecutor timer;
   private ScheduledFuture<?> housekeeping;
   private volatile boolean closed;
+  /**
+   * The last request's route and the socket it took: a client sends most of its requests with the
+   * same URI object and the same {@code Authorization} string (the engine keeps both per operation
+   * and per token), so a request that repeats them, by identity, skips the two map lookups while
+   * that socket takes requests. Replaced whole; a stale read only costs the lookups.
+   */
+  private volatile Route lastRoute;
+
+  /** A request URI and {@code Authorization} value (by identity), and the socket they led to. */
+  private static final class Route {
+    final URI uri;
+    final String authorization;
+    final Connection connection;
+
+    Route(URI uri, String authorization, Connection connection) {
+      this.uri = uri;
+      this.authorization = authorization;
+      this.connection = connection;
+    }
+  }
 
   WsTransport(WsSettings settings) {
     this.settings = settings;
@@ -85,8 +105,15 @@ final class WsTransport implements DfxTransport {
       return CompletableFuture.failedFuture(TransportException.notSent(refusal(request), null));
     }
     Pending p = new Pending(Frames.request(request), request.maxAnswerBytes());
-    SocketKey key = key(request);
-    Connection c = acquire(key, request.headers().get("User-Agent"));
+    String authorization = request.headers().get("Authorization");
+    Route last = lastRoute;
+    Connection c;
+    if (last == null || last.uri != request.uri() || last.authorization != authorization
+        || !(c = last.connection).tryReserve()) {
+      SocketKey key = key(request, authorization);
+      c = acquire(key, request.headers().get("User-Agent"));
+      lastRoute = new Route(request.uri(), authorization, c);
+    }
     c.submit(p);
     p.watch(request.deadlineNanos());
     return p;
@@ -127,7 +154,7 @@ final class WsTransport implements DfxTransport {
    * https} to {@code wss}), authority and base path (the URI's path without the operation's own
    * segments: a base URI's path prefix is kept), and the request's {@code Authorization} header.
    */
-  private SocketKey key(DfxHttpRequest request) {
+  private SocketKey key(DfxHttpRequest request, String authorization) {
     URI u = request.uri();
     URI ws = endpoints.get(u);
     if (ws == null) {
@@ -137,7 +164,7 @@ final class WsTransport implements DfxTransport {
         endpoints.put(u, ws);
       }
     }
-    return new SocketKey(ws, request.headers().get("Authorization"));
+    return new SocketKey(ws, authorization);
   }
 
   /** @return the socket URI of a request URI: its scheme, authority and the path before the operation's segments */
@@ -261,6 +288,10 @@ final class WsTransport implements DfxTransport {
     long pingNanos = settings.pingInterval().toNanos();
     long pongNanos = settings.pongTimeout().toNanos();
     for (Connection c : sockets.values()) {
+      if (c.heard) {
+        c.heard = false;
+        c.lastReceivedNanos = now;
+      }
       if (c.open() && c.idle() && now - c.lastUsedNanos >= idleNanos && c.retireIfIdle()) {
         c.closeIdle("idle for " + settings.idleTimeout());
         continue;
