@@ -54,6 +54,9 @@ import java.util.function.Supplier;
  * at most 1.10); and the same raw client vs the transport alone (the engine's request handed to
  * {@code sendAsync}). Warm-up and blocks: see {@link Interleaved}.
  *
+ * <p>{@code -Dbench.include="engine-row 5"} measures the row of the target (raw client vs the
+ * transport under the engine) 5 times in one JVM and prints their median.
+ *
  * <p>For a profiler, {@code -Dbench.include="only raw"} (or {@code "only bare"}, {@code "only
  * engine"}) runs one side alone and prints its CPU per call and the JIT time inside its blocks.
  */
@@ -109,6 +112,8 @@ public final class WebSocketBenchmark {
         System.err.println("measuring");
         long jitMillis = Interleaved.jitMillis();
         java.util.Map<String, Long> threadsBefore = threadCpu();
+        long switches = contextSwitches();
+        long allocated = allocatedBytes();
         long cpu = OS.getProcessCpuTime();
         for (int i = 0; i < Interleaved.BLOCKS; i++) {
           side.run();
@@ -116,6 +121,8 @@ public final class WebSocketBenchmark {
         long calls = (long) Interleaved.BLOCKS * CALLS;
         System.out.printf(Locale.ROOT, "%s alone: CPU %.2f us/call; JIT compiling during the blocks: %d ms%n", args[1],
             (OS.getProcessCpuTime() - cpu) / 1000.0 / calls, Interleaved.jitMillis() - jitMillis);
+        System.out.printf(Locale.ROOT, "  context switches of the process's threads: %.2f per call; allocated: %.0f bytes"
+            + " per call%n", (contextSwitches() - switches) / (double) calls, (allocatedBytes() - allocated) / (double) calls);
         // where the CPU went, by thread (threads alive before and after the blocks)
         threadCpu().forEach((name, nanos) -> {
           long spent = nanos - threadsBefore.getOrDefault(name, 0L);
@@ -123,6 +130,33 @@ public final class WebSocketBenchmark {
             System.out.printf(Locale.ROOT, "  thread %-40s %.2f us/call%n", name, spent / 1000.0 / calls);
           }
         });
+        raw.close();
+        ws.close();
+        http.close();
+        return;
+      }
+      if (args.length > 0 && args[0].equals("engine-row")) {
+        // the row of the target only, measured again and again in one JVM: its spread between runs
+        int times = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        RawSocket raw = new RawSocket(URI.create("ws://" + base.getRawAuthority()));
+        java.util.List<Interleaved.Result> rows = new java.util.ArrayList<>();
+        for (int i = 1; i <= times; i++) {
+          rows.add(Interleaved.measure("64 renews in flight: raw java.net.http.WebSocket (a) vs WebSocket transport (b),"
+              + " measurement " + i, () -> inFlight(raw::renew), () -> inFlight(() -> overWs.renew(CURRENT)), CALLS));
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "WebSocket benchmark, the engine row %d times | %d cores | Java %s | load average at"
+            + " start %.2f | %d blocks x %d calls, %d in flight, one caller thread%n", times,
+            Runtime.getRuntime().availableProcessors(), Runtime.version(), load, Interleaved.BLOCKS, CALLS, IN_FLIGHT);
+        System.out.println(Interleaved.HEADER);
+        double[] ratios = new double[rows.size()];
+        for (int i = 0; i < ratios.length; i++) {
+          System.out.println(rows.get(i).row());
+          ratios[i] = rows.get(i).cpuRatio();
+        }
+        Arrays.sort(ratios);
+        System.out.printf(Locale.ROOT, "median CPU ratio of the %d measurements: %.3f; failed calls: %d; load average at"
+            + " the end %.2f%n", ratios.length, ratios[ratios.length / 2], FAILURES.sum(), OS.getSystemLoadAverage());
         raw.close();
         ws.close();
         http.close();
@@ -184,6 +218,37 @@ public final class WebSocketBenchmark {
         throw new java.io.UncheckedIOException(e);
       }
     });
+  }
+
+  /** @return the bytes the live Java threads allocated so far */
+  private static long allocatedBytes() {
+    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long n = 0;
+    for (long b : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      n += Math.max(b, 0);
+    }
+    return n;
+  }
+
+  /** @return the voluntary and involuntary context switches of this process's threads so far (Linux; else 0) */
+  private static long contextSwitches() {
+    long n = 0;
+    java.io.File[] tasks = new java.io.File("/proc/self/task").listFiles();
+    if (tasks == null) {
+      return 0;
+    }
+    for (java.io.File task : tasks) {
+      try {
+        for (String line : java.nio.file.Files.readAllLines(task.toPath().resolve("status"))) {
+          if (line.startsWith("voluntary_ctxt_switches:") || line.startsWith("nonvoluntary_ctxt_switches:")) {
+            n += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+          }
+        }
+      } catch (IOException | RuntimeException gone) {
+        // the thread ended meanwhile
+      }
+    }
+    return n;
   }
 
   /** @return CPU time of every live thread, by name and ID */

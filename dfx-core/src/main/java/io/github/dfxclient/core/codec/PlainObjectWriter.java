@@ -7,8 +7,8 @@ import java.util.function.Function;
  * The short way to write an object whose values are all plain: strings that are ASCII with nothing
  * to escape (tokens, IDs, codes, most names), booleans, or absent. It writes exactly the bytes the
  * generator path of {@link JsonObjectCodec} writes (fields in declaration order, no white space),
- * into one array of the exact size, without a generator; for any other value it answers {@code
- * null} and the codec takes its generator path.
+ * straight into one array of the exact size, without a generator or a copy per value; for any
+ * other value it answers {@code null} and the codec takes its generator path.
  */
 final class PlainObjectWriter {
   private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
@@ -58,44 +58,45 @@ final class PlainObjectWriter {
    * @throws IllegalArgumentException naming the field when a required field's value is {@code null}
    */
   byte[] write(Object value) {
-    byte[][] values = new byte[fields.length][];
+    Object[] values = new Object[fields.length];
     int size = 2;
+    int members = 0;
     for (int i = 0; i < fields.length; i++) {
       Object v = getters[i].apply(value);
-      byte[] b;
       if (v == null) {
         switch (fields[i].presence()) {
           case OPTIONAL:
             continue;
           case NULLABLE:
-            b = NULL;
+            v = NULL;
             break;
           default:
             throw new IllegalArgumentException(fields[i].name() + " must not be null");
         }
       } else if (v instanceof String s) {
-        b = s.getBytes(StandardCharsets.UTF_8);
-        if (b.length != s.length() || !StrictJson.plainAscii(b)) {
+        if (!plain(s)) {
           return null;
         }
-        size += 2;
+        size += s.length() + 2;
       } else if (v instanceof Boolean flag) {
-        b = flag ? TRUE : FALSE;
+        v = flag ? TRUE : FALSE;
       } else {
         return null;
       }
-      values[i] = b;
-      size += names[i].length + b.length + 1;
+      if (v instanceof byte[] literal) {
+        size += literal.length;
+      }
+      values[i] = v;
+      size += names[i].length;
+      members++;
     }
-    if (size > 2) {
-      size--;   // one comma fewer than members
-    }
+    size += Math.max(members - 1, 0);   // the commas
     byte[] out = new byte[size];
     int at = 0;
     out[at++] = '{';
     for (int i = 0; i < fields.length; i++) {
-      byte[] b = values[i];
-      if (b == null) {
+      Object v = values[i];
+      if (v == null) {
         continue;
       }
       if (at > 1) {
@@ -104,17 +105,36 @@ final class PlainObjectWriter {
       byte[] name = names[i];
       System.arraycopy(name, 0, out, at, name.length);
       at += name.length;
-      boolean quoted = b != NULL && b != TRUE && b != FALSE;
-      if (quoted) {
-        out[at++] = '"';
-      }
-      System.arraycopy(b, 0, out, at, b.length);
-      at += b.length;
-      if (quoted) {
-        out[at++] = '"';
+      if (v instanceof byte[] literal) {
+        System.arraycopy(literal, 0, out, at, literal.length);
+        at += literal.length;
+      } else {
+        at = ascii((String) v, out, at);
       }
     }
     out[at] = '}';
     return out;
+  }
+
+  /** @return whether every character is ASCII that a JSON string holds as it is: 0x20 to 0x7f, not {@code "} or {@code \} */
+  private static boolean plain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes a {@link #plain} string, quoted, into {@code out} at {@code at}; returns where it ends. */
+  @SuppressWarnings("deprecation")
+  private static int ascii(String s, byte[] out, int at) {
+    out[at++] = '"';
+    // every character is ASCII (checked by plain): its low byte is its UTF-8
+    s.getBytes(0, s.length(), out, at);
+    at += s.length();
+    out[at++] = '"';
+    return at;
   }
 }
